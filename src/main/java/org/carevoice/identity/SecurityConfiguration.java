@@ -1,0 +1,76 @@
+package org.carevoice.identity;
+
+import jakarta.servlet.DispatcherType;
+import java.util.Map;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * Who may reach what.
+ *
+ * <ul>
+ *   <li>The Camunda webapps ({@code /camunda/**}) authenticate against Camunda's identity
+ *       service themselves and carry their own CSRF protection; Spring Security stays out of
+ *       their way.
+ *   <li>The engine's REST API ({@code /engine-rest/**}) needs HTTP Basic against Camunda's
+ *       identity service; the engine then checks the caller's authorizations.
+ *   <li>The public site is open, with CSRF on every form and strict security headers.
+ * </ul>
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+  static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
+      + " img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self';"
+      + " frame-ancestors 'none'";
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain camundaChain(HttpSecurity http) throws Exception {
+    http.securityMatcher("/camunda/**", "/engine-rest/**")
+        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .csrf(AbstractHttpConfigurer::disable)
+        .requestCache(AbstractHttpConfigurer::disable)
+        .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain siteChain(HttpSecurity http) throws Exception {
+    http.authorizeHttpRequests(requests -> requests
+            .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
+            .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
+            .requestMatchers("/actuator/**").denyAll()
+            .anyRequest().permitAll())
+        .csrf(Customizer.withDefaults())
+        .httpBasic(AbstractHttpConfigurer::disable)
+        .formLogin(AbstractHttpConfigurer::disable)
+        .headers(headers -> headers
+            .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+            .frameOptions(frame -> frame.deny()));
+    return http.build();
+  }
+
+  /** HTTP Basic for the engine REST API, checked by Camunda against its own users. */
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    registration.setName("camunda-rest-basic-auth");
+    registration.setInitParameters(Map.of(
+        ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM, HttpBasicAuthenticationProvider.class.getName()));
+    registration.addUrlPatterns("/engine-rest/*");
+    return registration;
+  }
+}

@@ -1,0 +1,21 @@
+package org.carevoice.identity;
+
+import java.util.List;
+
+/** The Camunda groups of Carevoice's roles. Service teams' groups are named by their services. */
+public final class StaffGroups {
+
+  /** Camunda's administrators' group: members bypass authorization checks. */
+  public static final String ADMINS = "camunda-admin";
+  public static final String MODERATORS = "moderators";
+  public static final String MODERATION_LEADS = "moderation-leads";
+  public static final String SAFEGUARDING = "safeguarding";
+
+  /** The role groups that exist in every installation, with their display names. */
+  static final List<String[]> ROLE_GROUPS = List.of(
+      new String[] {MODERATORS, "Moderators"},
+      new String[] {MODERATION_LEADS, "Moderation leads"},
+      new String[] {SAFEGUARDING, "Safeguarding leads"});
+
+  private StaffGroups() {}
+}

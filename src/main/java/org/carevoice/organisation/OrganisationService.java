@@ -1,0 +1,68 @@
+package org.carevoice.organisation;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The organisation tree: organisations, their sites and their services. */
+@Service
+@Transactional(readOnly = true)
+public class OrganisationService {
+
+  private final OrganisationRepository organisations;
+  private final SiteRepository sites;
+  private final CareServiceRepository services;
+
+  OrganisationService(OrganisationRepository organisations, SiteRepository sites, CareServiceRepository services) {
+    this.organisations = organisations;
+    this.sites = sites;
+    this.services = services;
+  }
+
+  /** Services grouped by "site, organisation", ordered, for a picker. */
+  public Map<String, List<CareService>> servicesBySite() {
+    Map<String, List<CareService>> grouped = new LinkedHashMap<>();
+    for (CareService service : allServices()) {
+      String site = service.getSite().getName() + " (" + service.getSite().getOrganisation().getName() + ")";
+      grouped.computeIfAbsent(site, key -> new java.util.ArrayList<>()).add(service);
+    }
+    return grouped;
+  }
+
+  /** Every service with its site and organisation. */
+  public List<CareService> allServices() {
+    return services.findAllWithSites();
+  }
+
+  public List<CareService> findServices(Collection<Long> ids) {
+    return services.findAllWithSitesByIdIn(ids);
+  }
+
+  public Optional<CareService> findService(Long id) {
+    return services.findById(id);
+  }
+
+  public long countServices() {
+    return services.count();
+  }
+
+  @Transactional
+  public Organisation addOrganisation(String slug, String name) {
+    return organisations.findBySlug(slug).orElseGet(() -> organisations.save(new Organisation(slug, name)));
+  }
+
+  @Transactional
+  public Site addSite(Organisation organisation, String slug, String name) {
+    return sites.findBySlug(slug).orElseGet(() -> sites.save(new Site(organisation, slug, name)));
+  }
+
+  @Transactional
+  public CareService addService(Site site, String slug, String name, ServiceType type, String responderGroup, String managerGroup) {
+    return services.findBySlug(slug)
+        .orElseGet(() -> services.save(new CareService(site, slug, name, type, responderGroup, managerGroup)));
+  }
+}

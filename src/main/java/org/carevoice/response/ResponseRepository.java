@@ -1,0 +1,13 @@
+package org.carevoice.response;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface ResponseRepository extends JpaRepository<Response, Long> {
+
+  @Query("""
+      select r from Response r join fetch r.service s join fetch s.site
+      where r.storyId = :storyId and r.publishedAt is not null order by r.publishedAt, r.id""")
+  List<Response> findPublishedByStoryId(Long storyId);
+}

@@ -1,0 +1,134 @@
+package org.carevoice.story;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.carevoice.organisation.OrganisationService;
+import org.carevoice.response.ResponseService;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The public pages of stories: tell a story, read stories, follow your own story. */
+@Controller
+class StoryController {
+
+  static final int PAGE_SIZE = 10;
+  private static final int MAX_PAGE = 10_000;
+
+  private final StoryService stories;
+  private final OrganisationService organisation;
+  private final ResponseService responses;
+  private final Clock clock;
+
+  StoryController(StoryService stories, OrganisationService organisation, ResponseService responses, Clock clock) {
+    this.stories = stories;
+    this.organisation = organisation;
+    this.responses = responses;
+    this.clock = clock;
+  }
+
+  @GetMapping("/stories")
+  String list(@RequestParam(name = "page", defaultValue = "1") String pageParam, Model model) {
+    int page = parsePage(pageParam);
+    Page<Story> result = stories.publishedStories(PageRequest.of(page - 1, PAGE_SIZE));
+    if (page > 1 && page > result.getTotalPages()) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+    }
+    model.addAttribute("stories", result);
+    model.addAttribute("page", page);
+    return "stories/list";
+  }
+
+  @GetMapping("/stories/{reference}")
+  String show(@PathVariable String reference, Model model) {
+    Story story = stories.findPublished(reference)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    model.addAttribute("story", story);
+    model.addAttribute("happened", StoryService.monthOf(story));
+    model.addAttribute("responses", responses.publishedFor(story.getId()));
+    return "stories/show";
+  }
+
+  @GetMapping("/tell-your-story")
+  String form(Model model) {
+    model.addAttribute("storyForm", new StoryForm());
+    return formView(model);
+  }
+
+  @PostMapping("/tell-your-story")
+  String submit(@Valid @ModelAttribute("storyForm") StoryForm form, BindingResult errors, Model model,
+      RedirectAttributes redirect, HttpServletResponse response) {
+    if (!errors.hasFieldErrors("body") && form.isTooManyWords()) {
+      errors.rejectValue("body", "story.form.body.tooManyWords", new Object[] {StoryForm.MAX_WORDS}, null);
+    }
+    YearMonth happened = form.happenedIn();
+    if (happened != null && happened.isAfter(YearMonth.now(clock.withZone(StoryService.SCOTLAND)))) {
+      errors.rejectValue("happenedYear", "story.form.when.future");
+    }
+    if (form.getServiceId() != null && organisation.findService(form.getServiceId()).isEmpty()) {
+      errors.rejectValue("serviceId", "story.form.service.required");
+    }
+    if (errors.hasErrors()) {
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
+      return formView(model);
+    }
+    SubmittedStory submitted = stories.submit(form.toNewStory(Channel.WEB));
+    redirect.addFlashAttribute("reference", submitted.reference());
+    redirect.addFlashAttribute("trackingUrl", stories.trackingUrl(submitted.trackingToken()));
+    return "redirect:/tell-your-story/thank-you";
+  }
+
+  @GetMapping("/tell-your-story/thank-you")
+  String thankYou(Model model) {
+    if (!model.containsAttribute("reference")) {
+      // Reloaded or bookmarked: the reference is only shown once, right after submitting.
+      return "redirect:/tell-your-story";
+    }
+    return "stories/thank-you";
+  }
+
+  @GetMapping("/my-story/{token}")
+  String track(@PathVariable String token, Model model) {
+    Story story = stories.findByTrackingToken(token)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    model.addAttribute("story", story);
+    model.addAttribute("happened", StoryService.monthOf(story));
+    return "stories/track";
+  }
+
+  private String formView(Model model) {
+    int thisYear = YearMonth.now(clock.withZone(StoryService.SCOTLAND)).getYear();
+    List<Integer> years = IntStream.rangeClosed(0, 5).mapToObj(i -> thisYear - i).toList();
+    model.addAttribute("servicesBySite", organisation.servicesBySite());
+    model.addAttribute("relationships", Relationship.values());
+    model.addAttribute("years", years);
+    model.addAttribute("maxWords", StoryForm.MAX_WORDS);
+    return "stories/form";
+  }
+
+  private static int parsePage(String value) {
+    try {
+      int page = Integer.parseInt(value);
+      if (page < 1 || page > MAX_PAGE) {
+        throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "page must be between 1 and " + MAX_PAGE);
+      }
+      return page;
+    } catch (NumberFormatException e) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "page must be a number");
+    }
+  }
+}

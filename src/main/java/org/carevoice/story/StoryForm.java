@@ -1,0 +1,148 @@
+package org.carevoice.story;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+
+/** The "Tell your story" form, bound from the request and validated on the server. */
+public class StoryForm {
+
+  static final int MAX_WORDS = 1_000;
+
+  @NotBlank(message = "{story.form.title.required}")
+  @Size(max = Story.TITLE_MAX, message = "{story.form.title.tooLong}")
+  private String title;
+
+  @NotBlank(message = "{story.form.body.required}")
+  @Size(min = 50, max = Story.BODY_MAX, message = "{story.form.body.size}")
+  private String body;
+
+  @NotNull(message = "{story.form.service.required}")
+  private Long serviceId;
+
+  @NotNull(message = "{story.form.relationship.required}")
+  private Relationship relationship;
+
+  @NotNull(message = "{story.form.month.required}")
+  @Min(value = 1, message = "{story.form.month.required}")
+  @Max(value = 12, message = "{story.form.month.required}")
+  private Integer happenedMonth;
+
+  @NotNull(message = "{story.form.year.required}")
+  @Min(value = 1990, message = "{story.form.year.required}")
+  @Max(value = 2100, message = "{story.form.year.required}")
+  private Integer happenedYear;
+
+  @NotBlank(message = "{story.form.pseudonym.required}")
+  @Size(max = 80, message = "{story.form.pseudonym.tooLong}")
+  private String pseudonym;
+
+  @NotBlank(message = "{story.form.email.required}")
+  @Email(message = "{story.form.email.invalid}")
+  @Size(max = 254, message = "{story.form.email.invalid}")
+  private String email;
+
+  @AssertTrue(message = "{story.form.consent.required}")
+  private boolean consent;
+
+  /** Words in the story: at most {@value #MAX_WORDS}. */
+  public static int countWords(String text) {
+    if (text == null || text.isBlank()) {
+      return 0;
+    }
+    return text.strip().split("\\s+").length;
+  }
+
+  boolean isTooManyWords() {
+    return countWords(body) > MAX_WORDS;
+  }
+
+  /** The month the care happened in, or null when month or year is missing. */
+  YearMonth happenedIn() {
+    return happenedMonth == null || happenedYear == null ? null : YearMonth.of(happenedYear, happenedMonth);
+  }
+
+  NewStory toNewStory(Channel channel) {
+    LocalDate month = happenedIn().atDay(1);
+    return new NewStory(title, body, pseudonym, email, relationship, month, List.of(serviceId), channel);
+  }
+
+  public String getTitle() {
+    return title;
+  }
+
+  public void setTitle(String title) {
+    this.title = title;
+  }
+
+  public String getBody() {
+    return body;
+  }
+
+  public void setBody(String body) {
+    this.body = body;
+  }
+
+  public Long getServiceId() {
+    return serviceId;
+  }
+
+  public void setServiceId(Long serviceId) {
+    this.serviceId = serviceId;
+  }
+
+  public Relationship getRelationship() {
+    return relationship;
+  }
+
+  public void setRelationship(Relationship relationship) {
+    this.relationship = relationship;
+  }
+
+  public Integer getHappenedMonth() {
+    return happenedMonth;
+  }
+
+  public void setHappenedMonth(Integer happenedMonth) {
+    this.happenedMonth = happenedMonth;
+  }
+
+  public Integer getHappenedYear() {
+    return happenedYear;
+  }
+
+  public void setHappenedYear(Integer happenedYear) {
+    this.happenedYear = happenedYear;
+  }
+
+  public String getPseudonym() {
+    return pseudonym;
+  }
+
+  public void setPseudonym(String pseudonym) {
+    this.pseudonym = pseudonym;
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public void setEmail(String email) {
+    this.email = email;
+  }
+
+  public boolean isConsent() {
+    return consent;
+  }
+
+  public void setConsent(boolean consent) {
+    this.consent = consent;
+  }
+}

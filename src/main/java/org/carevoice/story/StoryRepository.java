@@ -1,0 +1,21 @@
+package org.carevoice.story;
+
+import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface StoryRepository extends JpaRepository<Story, Long> {
+
+  /** Published stories, newest first; the id breaks ties so paging is stable. */
+  @Query(value = "select s from Story s where s.status = org.carevoice.story.StoryStatus.PUBLISHED order by s.publishedAt desc, s.id desc",
+      countQuery = "select count(s) from Story s where s.status = org.carevoice.story.StoryStatus.PUBLISHED")
+  Page<Story> findPublished(Pageable pageable);
+
+  Optional<Story> findByReferenceAndStatus(String reference, StoryStatus status);
+
+  Optional<Story> findByReference(String reference);
+
+  Optional<Story> findByTrackingTokenHash(String trackingTokenHash);
+}

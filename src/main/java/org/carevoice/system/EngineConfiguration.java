@@ -1,0 +1,38 @@
+package org.carevoice.system;
+
+import java.util.ArrayList;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** How Carevoice configures the embedded Camunda engine, beyond application.yaml. */
+@Configuration(proxyBeanMethods = false)
+class EngineConfiguration {
+
+  @Bean
+  ModelDeployer modelDeployer() {
+    return new ModelDeployer();
+  }
+
+  /** Registers the history level that keeps display-only variables out of history, and deploys the models. */
+  @Bean
+  ProcessEnginePlugin carevoiceEnginePlugin(ModelDeployer modelDeployer) {
+    return new AbstractProcessEnginePlugin() {
+      @Override
+      public void preInit(ProcessEngineConfigurationImpl configuration) {
+        if (configuration.getCustomHistoryLevels() == null) {
+          configuration.setCustomHistoryLevels(new ArrayList<>());
+        }
+        configuration.getCustomHistoryLevels().add(new CarevoiceHistoryLevel());
+      }
+
+      @Override
+      public void postProcessEngineBuild(ProcessEngine processEngine) {
+        modelDeployer.deploy(processEngine);
+      }
+    };
+  }
+}
