@@ -5,6 +5,8 @@ create sequence organisation_seq start with 1 increment by 1;
 create sequence site_seq start with 1 increment by 1;
 create sequence care_service_seq start with 1 increment by 1;
 create sequence story_seq start with 1 increment by 1;
+-- The number in a story's public reference, CV-YYYY-NNNNNN.
+create sequence story_reference_seq start with 1 increment by 1;
 create sequence response_seq start with 1 increment by 1;
 create sequence outbox_message_seq start with 1 increment by 1;
 

@@ -71,6 +71,10 @@ class CamundaAccessSetup implements ApplicationRunner {
 
   void setUp() {
     ensureGroup(StaffGroups.ADMINS, "Camunda administrators", "SYSTEM");
+    // Administrators may do everything: Camunda checks their queries like anyone else's.
+    for (Resources resource : Resources.values()) {
+      grant(StaffGroups.ADMINS, resource, Authorization.ANY, Permissions.ALL);
+    }
     ensureAdministrator();
     requireAdministrator();
 
@@ -147,6 +151,9 @@ class CamundaAccessSetup implements ApplicationRunner {
     Authorization existing = authorizations.createAuthorizationQuery()
         .authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId).resourceType(resource).resourceId(resourceId)
         .singleResult();
+    if (existing != null && java.util.Arrays.stream(permissions).allMatch(existing::isPermissionGranted)) {
+      return;
+    }
     Authorization authorization = existing != null ? existing : authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
     authorization.setGroupId(groupId);
     authorization.setResource(resource);

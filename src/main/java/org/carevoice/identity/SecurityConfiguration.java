@@ -13,6 +13,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may reach what.
@@ -36,7 +39,8 @@ class SecurityConfiguration {
   @Bean
   @Order(1)
   SecurityFilterChain camundaChain(HttpSecurity http) throws Exception {
-    http.securityMatcher("/camunda/**", "/engine-rest/**")
+    // Path matchers, not MVC matchers: the REST API is served by Jersey, not by Spring MVC.
+    http.securityMatcher(new OrRequestMatcher(path("/camunda/**"), path("/engine-rest/**")))
         .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
         .csrf(AbstractHttpConfigurer::disable)
         .requestCache(AbstractHttpConfigurer::disable)
@@ -49,8 +53,8 @@ class SecurityConfiguration {
   SecurityFilterChain siteChain(HttpSecurity http) throws Exception {
     http.authorizeHttpRequests(requests -> requests
             .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
-            .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
-            .requestMatchers("/actuator/**").denyAll()
+            .requestMatchers(path("/actuator/health/**"), path("/actuator/info")).permitAll()
+            .requestMatchers(path("/actuator/**")).denyAll()
             .anyRequest().permitAll())
         .csrf(Customizer.withDefaults())
         .httpBasic(AbstractHttpConfigurer::disable)
@@ -60,6 +64,10 @@ class SecurityConfiguration {
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
             .frameOptions(frame -> frame.deny()));
     return http.build();
+  }
+
+  static RequestMatcher path(String pattern) {
+    return PathPatternRequestMatcher.withDefaults().matcher(pattern);
   }
 
   /** HTTP Basic for the engine REST API, checked by Camunda against its own users. */

@@ -18,7 +18,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.Year;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -113,8 +112,9 @@ public class Story {
 
   protected Story() {}
 
-  Story(String title, String body, String authorPseudonym, String authorEmail, Relationship relationship,
+  Story(String reference, String title, String body, String authorPseudonym, String authorEmail, Relationship relationship,
       LocalDate happenedIn, List<CareService> services, Channel channel, String trackingTokenHash, Instant now) {
+    this.reference = reference;
     this.title = title;
     this.body = body;
     this.authorPseudonym = authorPseudonym;
@@ -126,11 +126,6 @@ public class Story {
     this.trackingTokenHash = trackingTokenHash;
     this.submittedAt = now;
     this.updatedAt = now;
-  }
-
-  /** Called once the id is known: the reference is the year of submission and the id. */
-  void assignReference(Year year) {
-    this.reference = String.format("CV-%d-%06d", year.getValue(), id);
   }
 
   void publish(Integer criticality, Instant now) {

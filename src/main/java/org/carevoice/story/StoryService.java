@@ -28,15 +28,17 @@ public class StoryService {
   static final ZoneId SCOTLAND = ZoneId.of("Europe/London");
 
   private final StoryRepository stories;
+  private final StoryReferences references;
   private final OrganisationService organisation;
   private final StoryLifecycle lifecycle;
   private final Notifications notifications;
   private final SiteProperties site;
   private final Clock clock;
 
-  StoryService(StoryRepository stories, OrganisationService organisation, StoryLifecycle lifecycle,
+  StoryService(StoryRepository stories, StoryReferences references, OrganisationService organisation, StoryLifecycle lifecycle,
       Notifications notifications, SiteProperties site, Clock clock) {
     this.stories = stories;
+    this.references = references;
     this.organisation = organisation;
     this.lifecycle = lifecycle;
     this.notifications = notifications;
@@ -57,10 +59,9 @@ public class StoryService {
     }
     String token = TrackingToken.generate();
     Instant now = Instant.now(clock);
-    Story story = stories.save(new Story(submission.title().strip(), submission.body().strip(),
+    Story story = stories.save(new Story(references.next(Year.from(now.atZone(SCOTLAND))), submission.title().strip(), submission.body().strip(),
         submission.authorPseudonym().strip(), submission.authorEmail().strip(), submission.relationship(),
         submission.happenedIn(), services, submission.channel(), TrackingToken.hash(token), now));
-    story.assignReference(Year.from(now.atZone(SCOTLAND)));
     stories.flush();
     lifecycle.start(story);
     notifications.queue("story-received", story.getAuthorEmail(),
@@ -75,10 +76,9 @@ public class StoryService {
   @Transactional
   public Story importPublished(NewStory submission, Integer criticality, Instant publishedAt) {
     List<CareService> services = organisation.findServices(submission.serviceIds());
-    Story story = stories.save(new Story(submission.title(), submission.body(), submission.authorPseudonym(),
+    Story story = stories.save(new Story(references.next(Year.from(publishedAt.atZone(SCOTLAND))), submission.title(), submission.body(), submission.authorPseudonym(),
         submission.authorEmail(), submission.relationship(), submission.happenedIn(), services, submission.channel(),
         TrackingToken.hash(TrackingToken.generate()), publishedAt));
-    story.assignReference(Year.from(publishedAt.atZone(SCOTLAND)));
     story.publishedAt(criticality, publishedAt);
     return story;
   }
