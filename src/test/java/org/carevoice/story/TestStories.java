@@ -1,0 +1,43 @@
+package org.carevoice.story;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.carevoice.organisation.OrganisationService;
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Submits realistic stories for tests, through the same service the public site uses. */
+@TestComponent
+public class TestStories {
+
+  public static final String EMAIL = "test.author.7731@example.org";
+  public static final String PSEUDONYM = "Tester from Larkhall";
+  public static final String BODY = "I was seen in the emergency department late at night. The nurse who triaged me "
+      + "explained everything and the wait was shorter than I expected. Thank you to the whole team.";
+
+  private final StoryService stories;
+  private final OrganisationService organisation;
+  private final JdbcTemplate jdbc;
+
+  TestStories(StoryService stories, OrganisationService organisation, JdbcTemplate jdbc) {
+    this.stories = stories;
+    this.organisation = organisation;
+    this.jdbc = jdbc;
+  }
+
+  public SubmittedStory submit(String title) {
+    return submit(title, BODY, PSEUDONYM, EMAIL);
+  }
+
+  public SubmittedStory submit(String title, String body, String pseudonym, String email) {
+    Long service = organisation.allServices().stream()
+        .filter(s -> s.getSlug().equals("hairmyres-emergency-department")).findFirst().orElseThrow().getId();
+    return stories.submit(new NewStory(title, body, pseudonym, email, Relationship.PATIENT,
+        LocalDate.now().withDayOfMonth(1), List.of(service), Channel.WEB));
+  }
+
+  public List<String> outboxTemplatesFor(String recipient) {
+    return jdbc.queryForList("select template from outbox_message where recipient = ? order by id", String.class,
+        recipient);
+  }
+}
