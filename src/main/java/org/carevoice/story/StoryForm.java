@@ -64,9 +64,12 @@ public class StoryForm {
     return countWords(body) > MAX_WORDS;
   }
 
-  /** The month the care happened in, or null when month or year is missing. */
+  /** The month the care happened in, or null when month or year is missing or out of range. */
   YearMonth happenedIn() {
-    return happenedMonth == null || happenedYear == null ? null : YearMonth.of(happenedYear, happenedMonth);
+    if (happenedMonth == null || happenedYear == null || happenedMonth < 1 || happenedMonth > 12) {
+      return null;
+    }
+    return YearMonth.of(happenedYear, happenedMonth);
   }
 
   NewStory toNewStory(Channel channel) {

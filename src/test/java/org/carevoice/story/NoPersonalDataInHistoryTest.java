@@ -15,21 +15,17 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.carevoice.CarevoiceTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Camunda's history must never hold what an author wrote: story text, title, pseudonym or email.
  * Every path is walked the way Tasklist walks it (form variables read, form submitted), then every
  * row of every ACT_HI_* table, and every byte array, is searched for the author's words.
  */
-@SpringBootTest
-@ActiveProfiles({"demo", "test"})
-@Import(TestStories.class)
+@CarevoiceTest
 class NoPersonalDataInHistoryTest {
 
   private static final String TITLE = "Title-Marker-9912 about my care";

@@ -22,17 +22,13 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.carevoice.CarevoiceTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 
 /** The story-lifecycle model, one test per path, driven through the engine with the real delegates. */
-@SpringBootTest
-@ActiveProfiles({"demo", "test"})
-@Import(TestStories.class)
+@CarevoiceTest
 class StoryLifecycleProcessTest {
 
   @Autowired ProcessEngine processEngine;

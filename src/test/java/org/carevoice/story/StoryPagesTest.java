@@ -1,0 +1,175 @@
+package org.carevoice.story;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.carevoice.CarevoiceTest;
+import org.carevoice.organisation.OrganisationService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/** The public pages: validation with clear messages, and nothing public before publication. */
+@CarevoiceTest
+class StoryPagesTest {
+
+  @Autowired MockMvc mvc;
+  @Autowired OrganisationService organisation;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+
+  @Test
+  void homePage_ownsTheRootAndLinksToTheForm() throws Exception {
+    mvc.perform(get("/")).andExpect(status().isOk())
+        .andExpect(content().string(containsString("Tell your story")))
+        .andExpect(header().string("Content-Security-Policy", containsString("script-src 'self'")));
+  }
+
+  @Test
+  void emptySubmission_isRefusedWithAMessagePerField() throws Exception {
+    mvc.perform(post("/tell-your-story").with(csrf()))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().string(containsString("There is a problem")))
+        .andExpect(content().string(containsString("Enter a title for your story")))
+        .andExpect(content().string(containsString("Tell us what happened")))
+        .andExpect(content().string(containsString("Choose the service your story is about")))
+        .andExpect(content().string(containsString("Choose who you are in this story")))
+        .andExpect(content().string(containsString("Enter your email address")))
+        .andExpect(content().string(containsString("Tick the box to agree")));
+  }
+
+  @Test
+  void malformedValues_getMessagesNotErrors() throws Exception {
+    mvc.perform(valid(Map.of("serviceId", "not-a-number", "happenedMonth", "13", "email", "nope")))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().string(containsString("Choose the service your story is about")))
+        .andExpect(content().string(containsString("Choose the month it happened")))
+        .andExpect(content().string(containsString("Enter an email address in the correct format")));
+    mvc.perform(valid(Map.of("serviceId", "999999")))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().string(containsString("Choose the service your story is about")));
+  }
+
+  @Test
+  void tooLongOrFutureStory_isRefused() throws Exception {
+    mvc.perform(valid(Map.of("body", "word ".repeat(1_001))))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().string(containsString("Your story must be 1,000 words or fewer")));
+    YearMonth next = YearMonth.now().plusMonths(1);
+    mvc.perform(valid(Map.of("happenedMonth", String.valueOf(next.getMonthValue()),
+            "happenedYear", String.valueOf(next.getYear()))))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().string(containsString("must be in the past")));
+  }
+
+  @Test
+  void submissionWithoutCsrfToken_isForbidden() throws Exception {
+    mvc.perform(valid(Map.of()).with(request -> {
+      request.removeParameter("_csrf");
+      return request;
+    })).andExpect(status().isForbidden());
+  }
+
+  @Test
+  void story_isNeverPublicBeforePublication() throws Exception {
+    String title = "Never public before publication <script>alert(1)</script>";
+    MvcResult result = mvc.perform(valid(Map.of("title", title)))
+        .andExpect(status().is3xxRedirection())
+        .andExpect(redirectedUrl("/tell-your-story/thank-you"))
+        .andExpect(flash().attributeExists("reference", "trackingUrl"))
+        .andReturn();
+    String reference = (String) result.getFlashMap().get("reference");
+    String trackingUrl = (String) result.getFlashMap().get("trackingUrl");
+    assertThat(reference).matches("CV-\\d{4}-\\d{6}");
+
+    mvc.perform(get("/tell-your-story/thank-you").flashAttrs(result.getFlashMap()))
+        .andExpect(status().isOk()).andExpect(content().string(containsString(reference)));
+    mvc.perform(get("/stories/" + reference)).andExpect(status().isNotFound());
+    mvc.perform(get("/stories")).andExpect(content().string(not(containsString("Never public before"))));
+    String trackingPath = trackingUrl.substring(trackingUrl.indexOf("/my-story/"));
+    mvc.perform(get(trackingPath)).andExpect(status().isOk())
+        .andExpect(content().string(containsString("Waiting for a moderator")));
+
+    approve(reference);
+
+    mvc.perform(get("/stories/" + reference)).andExpect(status().isOk())
+        .andExpect(content().string(containsString("Never public before publication &lt;script&gt;")))
+        .andExpect(content().string(not(containsString("<script>alert(1)"))));
+    mvc.perform(get("/stories")).andExpect(content().string(containsString(reference)));
+    mvc.perform(get(trackingPath)).andExpect(content().string(containsString("Published")));
+  }
+
+  @Test
+  void badPagesAndLinks_getFriendlyErrors() throws Exception {
+    mvc.perform(get("/stories").param("page", "abc")).andExpect(status().isBadRequest());
+    mvc.perform(get("/stories").param("page", "0")).andExpect(status().isBadRequest());
+    mvc.perform(get("/stories").param("page", "9999")).andExpect(status().isNotFound());
+    mvc.perform(get("/stories/CV-1900-000001")).andExpect(status().isNotFound());
+    mvc.perform(get("/my-story/not-a-token")).andExpect(status().isNotFound());
+    mvc.perform(get("/my-story/" + "A".repeat(43))).andExpect(status().isNotFound());
+    mvc.perform(get("/tell-your-story/thank-you")).andExpect(redirectedUrl("/tell-your-story"));
+  }
+
+  @Test
+  void storyList_isPaginatedNewestFirst() throws Exception {
+    mvc.perform(get("/stories")).andExpect(status().isOk())
+        .andExpect(content().string(containsString("page 1 of")))
+        .andExpect(content().string(containsString("rel=\"next\"")));
+    mvc.perform(get("/stories").param("page", "2")).andExpect(status().isOk())
+        .andExpect(content().string(containsString("rel=\"prev\"")));
+  }
+
+  private void approve(String reference) {
+    ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference)
+        .singleResult();
+    runJobs(instance);
+    String taskId = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
+    taskService.complete(taskId, Map.of("decision", "approve", "criticality", "2"));
+    runJobs(instance);
+  }
+
+  private void runJobs(ProcessInstance instance) {
+    for (Job job : managementService.createJobQuery().processInstanceId(instance.getId()).list()) {
+      managementService.executeJob(job.getId());
+    }
+  }
+
+  /** A valid submission, with some fields replaced. */
+  private MockHttpServletRequestBuilder valid(Map<String, String> replaced) {
+    YearMonth last = YearMonth.now().minusMonths(1);
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("serviceId", organisation.allServices().get(0).getId().toString());
+    fields.put("relationship", "CARER");
+    fields.put("happenedMonth", String.valueOf(last.getMonthValue()));
+    fields.put("happenedYear", String.valueOf(last.getYear()));
+    fields.put("title", "A valid title");
+    fields.put("body", TestStories.BODY);
+    fields.put("pseudonym", "Web tester");
+    fields.put("email", "web.tester@example.org");
+    fields.put("consent", "true");
+    fields.putAll(replaced);
+    MockHttpServletRequestBuilder request = post("/tell-your-story").with(csrf());
+    fields.forEach(request::param);
+    return request;
+  }
+}
