@@ -1,0 +1,164 @@
+package org.carevoice.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.carevoice.CarevoiceApplication;
+import org.carevoice.RequiredService;
+import org.carevoice.organisation.OrganisationService;
+import org.carevoice.story.Channel;
+import org.carevoice.story.NewStory;
+import org.carevoice.story.Relationship;
+import org.carevoice.story.StoryService;
+import org.carevoice.story.SubmittedStory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.init.ScriptUtils;
+
+/**
+ * The application on a real PostgreSQL, in a database of its own created for the test: the whole
+ * slice (submit, moderate, publish) on an empty database, a restart that deploys nothing new, and
+ * a start on a database where Camunda's tables already exist before Flyway ever ran.
+ *
+ * <p>Connection from PGHOST, PGPORT, PGDATABASE, PGUSER, PGPASSWORD (default 127.0.0.1:5432,
+ * database test, user postgres, trust authentication).
+ */
+class PostgresStartupTest {
+
+  private static final String HOST = env("PGHOST", "127.0.0.1");
+  private static final String PORT = env("PGPORT", "5432");
+  private static final String ADMIN_DATABASE = env("PGDATABASE", "test");
+  private static final String USER = env("PGUSER", "postgres");
+  private static final String PASSWORD = env("PGPASSWORD", "");
+
+  private String database;
+
+  @BeforeEach
+  void createDatabase() {
+    RequiredService.require(canConnect(), "PostgreSQL at " + HOST + ":" + PORT + "/" + ADMIN_DATABASE);
+    database = "carevoice_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    adminSql("create database " + database);
+  }
+
+  @AfterEach
+  void dropDatabase() {
+    if (database != null) {
+      adminSql("drop database if exists " + database + " with (force)");
+    }
+  }
+
+  @Test
+  void wholeSliceOnAnEmptyDatabase_andRestartDeploysNothingNew() {
+    String reference;
+    try (ConfigurableApplicationContext app = start()) {
+      reference = submitAndApprove(app);
+      JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+      assertThat(jdbc.queryForObject("select status from story where reference = ?", String.class, reference))
+          .isEqualTo("PUBLISHED");
+      assertThat(jdbc.queryForObject("select count(*) from outbox_message where recipient = ?", Long.class,
+          "pg.author@example.org")).isEqualTo(2L);
+      assertThat(app.getBean(StoryService.class).findPublished(reference)).isPresent();
+    }
+    try (ConfigurableApplicationContext app = start()) {
+      RepositoryService repository = app.getBean(RepositoryService.class);
+      assertThat(repository.createDeploymentQuery().count()).as("a restart deploys nothing new").isEqualTo(1);
+      assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("story-lifecycle").count()).isEqualTo(1);
+      assertThat(app.getBean(StoryService.class).findPublished(reference)).isPresent();
+    }
+  }
+
+  @Test
+  void startsOnADatabaseWhereCamundaTablesAlreadyExist() throws SQLException {
+    try (Connection connection = connect(database)) {
+      for (String part : List.of("engine", "history", "identity", "case.engine", "case.history", "decision.engine",
+          "decision.history")) {
+        ScriptUtils.executeSqlScript(connection,
+            new ClassPathResource("org/camunda/bpm/engine/db/create/activiti.postgres.create." + part + ".sql"));
+      }
+    }
+    try (ConfigurableApplicationContext app = start()) {
+      JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+      assertThat(jdbc.queryForList("select version from carevoice_schema_history where success order by installed_rank",
+          String.class)).containsExactly("0", "1");
+      assertThat(submitAndApprove(app)).startsWith("CV-");
+    }
+  }
+
+  private ConfigurableApplicationContext start() {
+    return new SpringApplicationBuilder(CarevoiceApplication.class)
+        .profiles("postgres", "demo", "test")
+        // Command-line arguments outrank the test profile's H2 settings.
+        .run("--spring.datasource.url=jdbc:postgresql://" + HOST + ":" + PORT + "/" + database,
+            "--spring.datasource.username=" + USER,
+            "--spring.datasource.password=" + PASSWORD,
+            "--server.port=0");
+  }
+
+  private static String submitAndApprove(ConfigurableApplicationContext app) {
+    OrganisationService organisation = app.getBean(OrganisationService.class);
+    Long service = organisation.allServices().get(0).getId();
+    SubmittedStory submitted = app.getBean(StoryService.class).submit(new NewStory("Seen on PostgreSQL",
+        "A story told to check that the whole slice works on PostgreSQL, from submission to publication.",
+        "PG tester", "pg.author@example.org", Relationship.PATIENT, LocalDate.now().withDayOfMonth(1),
+        List.of(service), Channel.WEB));
+    RuntimeService runtime = app.getBean(RuntimeService.class);
+    String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(submitted.reference())
+        .singleResult().getId();
+    runJobs(app, instance);
+    TaskService tasks = app.getBean(TaskService.class);
+    String task = tasks.createTaskQuery().processInstanceId(instance).singleResult().getId();
+    tasks.complete(task, Map.of("decision", "approve", "criticality", "1"));
+    runJobs(app, instance);
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance).count()).isZero();
+    return submitted.reference();
+  }
+
+  private static void runJobs(ConfigurableApplicationContext app, String instance) {
+    ManagementService management = app.getBean(ManagementService.class);
+    for (Job job : management.createJobQuery().processInstanceId(instance).list()) {
+      management.executeJob(job.getId());
+    }
+  }
+
+  private static boolean canConnect() {
+    try (Connection ignored = connect(ADMIN_DATABASE)) {
+      return true;
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  private static void adminSql(String sql) {
+    try (Connection connection = connect(ADMIN_DATABASE); Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot run '" + sql + "' on PostgreSQL: " + e.getMessage(), e);
+    }
+  }
+
+  private static Connection connect(String name) throws SQLException {
+    return DriverManager.getConnection("jdbc:postgresql://" + HOST + ":" + PORT + "/" + name, USER, PASSWORD);
+  }
+
+  private static String env(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+}
