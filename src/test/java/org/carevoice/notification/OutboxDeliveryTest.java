@@ -54,7 +54,8 @@ class OutboxDeliveryTest {
     assertThat(mail.getHeader("Message-ID")[0]).startsWith("<outbox-" + id + ".");
     assertThat(GreenMailUtil.getWholeMessage(mail))
         .contains("text/plain").contains("text/html").contains("https://carevoice.test/my-story/secret-token");
-    assertThat(outbox.findById(id).orElseThrow().getStatus()).isEqualTo(OutboxStatus.SENT);
+    Awaitility.await().atMost(Duration.ofSeconds(10))
+        .until(() -> outbox.findById(id).orElseThrow().getStatus() == OutboxStatus.SENT);
   }
 
   @Test
@@ -86,6 +87,8 @@ class OutboxDeliveryTest {
       pool.shutdown();
     }
     smtp.waitForIncomingEmail(5_000, 1);
+    Awaitility.await().atMost(Duration.ofSeconds(10))
+        .until(() -> outbox.findById(id).orElseThrow().getStatus() == OutboxStatus.SENT);
     sender.deliverDue();
 
     assertThat(receivedBy(to)).hasSize(1);

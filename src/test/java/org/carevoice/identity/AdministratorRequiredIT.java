@@ -10,7 +10,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** CVE-2026-77226: Carevoice does not start while the camunda-admin group has no direct member. */
-class AdministratorRequiredTest {
+class AdministratorRequiredIT {
 
   @Test
   void withoutAnAdministrator_startUpFailsWithAClearMessage() {

@@ -40,7 +40,7 @@ import org.springframework.jdbc.datasource.init.ScriptUtils;
  * <p>Connection from PGHOST, PGPORT, PGDATABASE, PGUSER, PGPASSWORD (default 127.0.0.1:5432,
  * database test, user postgres, trust authentication).
  */
-class PostgresStartupTest {
+class PostgresStartupIT {
 
   private static final String HOST = env("PGHOST", "127.0.0.1");
   private static final String PORT = env("PGPORT", "5432");
