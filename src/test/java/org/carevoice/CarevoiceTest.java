@@ -16,7 +16,9 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest
+// Camunda keeps engines in a static registry by name: this context's engine must not take the
+// name "default" from the engine behind the webapps of the tests that run a real server.
+@SpringBootTest(properties = "camunda.bpm.process-engine-name=mock-mvc")
 @AutoConfigureMockMvc
 @ActiveProfiles({"demo", "test"})
 @Import(TestStories.class)
