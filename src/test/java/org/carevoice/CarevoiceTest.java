@@ -17,8 +17,9 @@ import org.springframework.test.context.ActiveProfiles;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 // Camunda keeps engines in a static registry by name: this context's engine must not take the
-// name "default" from the engine behind the webapps of the tests that run a real server.
-@SpringBootTest(properties = "camunda.bpm.process-engine-name=mock-mvc")
+// name "default" from the engine behind the webapps of the tests that run a real server
+// (and the starter ignores an engine name with a hyphen).
+@SpringBootTest(properties = "camunda.bpm.process-engine-name=mockmvc")
 @AutoConfigureMockMvc
 @ActiveProfiles({"demo", "test"})
 @Import(TestStories.class)
