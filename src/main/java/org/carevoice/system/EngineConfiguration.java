@@ -17,7 +17,10 @@ class EngineConfiguration {
     return new ModelDeployer();
   }
 
-  /** Registers the history level that keeps display-only variables out of history, and deploys the models. */
+  /**
+   * Registers the history level that keeps display-only variables out of history and the
+   * serializer for long strings, and deploys the models.
+   */
   @Bean
   ProcessEnginePlugin carevoiceEnginePlugin(ModelDeployer modelDeployer) {
     return new AbstractProcessEnginePlugin() {
@@ -27,6 +30,10 @@ class EngineConfiguration {
           configuration.setCustomHistoryLevels(new ArrayList<>());
         }
         configuration.getCustomHistoryLevels().add(new CarevoiceHistoryLevel());
+        if (configuration.getCustomPreVariableSerializers() == null) {
+          configuration.setCustomPreVariableSerializers(new ArrayList<>());
+        }
+        configuration.getCustomPreVariableSerializers().add(new LongStringValueSerializer());
       }
 
       @Override
