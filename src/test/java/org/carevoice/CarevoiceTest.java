@@ -4,6 +4,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.carevoice.story.CaseDriver;
 import org.carevoice.story.TestStories;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,5 +23,5 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(properties = "camunda.bpm.process-engine-name=mockmvc")
 @AutoConfigureMockMvc
 @ActiveProfiles({"demo", "test"})
-@Import(TestStories.class)
+@Import({TestStories.class, CaseDriver.class})
 public @interface CarevoiceTest {}

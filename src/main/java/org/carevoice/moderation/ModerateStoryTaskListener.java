@@ -2,91 +2,158 @@ package org.carevoice.moderation;
 
 import static org.carevoice.story.StoryLifecycle.Vars.CRITICALITY;
 import static org.carevoice.story.StoryLifecycle.Vars.DECISION;
+import static org.carevoice.story.StoryLifecycle.Vars.DISPLAY_FINDINGS;
 import static org.carevoice.story.StoryLifecycle.Vars.DISPLAY_SERVICES;
-import static org.carevoice.story.StoryLifecycle.Vars.DISPLAY_TEXT;
-import static org.carevoice.story.StoryLifecycle.Vars.DISPLAY_TITLE;
+import static org.carevoice.story.StoryLifecycle.Vars.DISPLAY_SERVICE_OPTIONS;
+import static org.carevoice.story.StoryLifecycle.Vars.DISPLAY_SIGNALS;
+import static org.carevoice.story.StoryLifecycle.Vars.DISPLAY_SUGGESTED_TEXT;
+import static org.carevoice.story.StoryLifecycle.Vars.MODERATOR;
+import static org.carevoice.story.StoryLifecycle.Vars.PRIVATE_MESSAGE_TO_AUTHOR;
+import static org.carevoice.story.StoryLifecycle.Vars.PRIVATE_TEXT;
+import static org.carevoice.story.StoryLifecycle.Vars.PRIVATE_TITLE;
 import static org.carevoice.story.StoryLifecycle.Vars.REJECTION_REASON;
+import static org.carevoice.story.StoryLifecycle.Vars.SERVICES;
 import static org.carevoice.story.StoryLifecycle.Vars.STORY_ID;
+import static org.carevoice.story.StoryLifecycle.Vars.TAGS;
+import static org.carevoice.story.StoryLifecycle.Vars.URGENCY;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.spin.plugin.variable.SpinValues;
+import org.carevoice.anonymisation.IdentifierScanner;
+import org.carevoice.anonymisation.ScanResult;
+import org.carevoice.identity.StaffDirectory;
+import org.carevoice.organisation.CareService;
+import org.carevoice.organisation.OrganisationService;
+import org.carevoice.story.ModerationOutcome;
 import org.carevoice.story.ModerationView;
 import org.carevoice.story.StoryLifecycle.Decision;
 import org.carevoice.story.StoryService;
+import org.carevoice.system.JsonLists;
 import org.springframework.stereotype.Component;
 
 /**
  * Prepares and checks the "Moderate story" task.
  *
- * <p>On create it puts the story's title, text and services on the task as display-only,
- * task-local variables for the Camunda Form: they never reach history (CarevoiceHistoryLevel)
- * and disappear with the task. The text is a JSON string because Camunda keeps plain strings in a
- * 4,000-character column, and stories are longer.
+ * <p>On create it puts on the task, as task-local variables that never reach history: the title
+ * and text to edit ({@code private*}), the services, the screening signals, the identifier
+ * findings with a suggested redaction ({@code display*}), and the current tags and services to
+ * confirm. It also sets the due date (one working day) and the priority (from the urgency).
  *
- * <p>On complete it checks the decision on the server, whatever the client sent: a decision is
- * required, a rejection needs a known reason, criticality is 0 to 5.
+ * <p>On complete it checks the decision on the server, whatever the client sent, and writes what
+ * the moderator decided and changed to the story.
  */
 @Component("moderateStoryTaskListener")
 public class ModerateStoryTaskListener implements TaskListener {
 
-  private final StoryService stories;
-  private final ObjectMapper json = new ObjectMapper();
+  private static final ZoneId SCOTLAND = ZoneId.of("Europe/London");
 
-  ModerateStoryTaskListener(StoryService stories) {
+  private final StoryService stories;
+  private final OrganisationService organisation;
+  private final IdentifierScanner scanner;
+  private final StaffDirectory staff;
+  private final Clock clock;
+
+  ModerateStoryTaskListener(StoryService stories, OrganisationService organisation, IdentifierScanner scanner,
+      StaffDirectory staff, Clock clock) {
     this.stories = stories;
+    this.organisation = organisation;
+    this.scanner = scanner;
+    this.staff = staff;
+    this.clock = clock;
   }
 
   @Override
   public void notify(DelegateTask task) {
     switch (task.getEventName()) {
-      case EVENTNAME_CREATE -> showStory(task);
-      case EVENTNAME_COMPLETE -> checkDecision(task);
+      case EVENTNAME_CREATE -> prepare(task);
+      case EVENTNAME_COMPLETE -> complete(task);
       default -> { }
     }
   }
 
-  private void showStory(DelegateTask task) {
+  private void prepare(DelegateTask task) {
     ModerationView story = stories.moderationView(STORY_ID.get(task));
-    DISPLAY_TITLE.setLocal(task, story.title());
+    ScanResult scan = scanner.scan(story.body());
+    PRIVATE_TITLE.setLocal(task, story.title());
+    PRIVATE_TEXT.setLocal(task, story.body());
+    PRIVATE_MESSAGE_TO_AUTHOR.setLocal(task, "");
     DISPLAY_SERVICES.setLocal(task, story.services());
-    DISPLAY_TEXT.setLocal(task, SpinValues.jsonValue(asJsonString(story.body())).create());
+    DISPLAY_SIGNALS.setLocal(task, story.signals().isEmpty() ? "None" : String.join("\n", story.signals()));
+    DISPLAY_FINDINGS.setLocal(task, scan.findings().isEmpty() ? "None found" : IdentifierScanner.describe(scan.findings()));
+    DISPLAY_SUGGESTED_TEXT.setLocal(task, scan.findings().isEmpty() ? "" : scan.redactedText());
+    task.setVariableLocal(TAGS, JsonLists.json(story.tags()));
+    task.setVariableLocal(SERVICES, JsonLists.json(story.serviceIds().stream().map(String::valueOf).toList()));
+    task.setVariableLocal(DISPLAY_SERVICE_OPTIONS, JsonLists.json(serviceOptions()));
+    task.setDueDate(Date.from(nextWorkingDay().atZone(SCOTLAND).toInstant()));
+    task.setPriority(Urgency.of(URGENCY.find(task).orElse(null)).taskPriority());
   }
 
-  private void checkDecision(DelegateTask task) {
+  private void complete(DelegateTask task) {
     String decision = DECISION.find(task).orElse("");
-    if (!decision.equals(Decision.APPROVE) && !decision.equals(Decision.REJECT)) {
-      throw new ProcessEngineException("Choose whether to publish or reject the story.");
+    if (!List.of(Decision.APPROVE, Decision.REJECT, Decision.REQUEST_CHANGES).contains(decision)) {
+      throw new ProcessEngineException("Choose whether to publish the story, reject it or ask the author for changes.");
     }
     Integer criticality = criticality(task)
-        .filter(value -> value >= 0 && value <= 5)
         .orElseThrow(() -> new ProcessEngineException("Choose how critical the story is, from 0 to 5."));
-    CRITICALITY.set(task.getExecution(), criticality);
-    if (decision.equals(Decision.REJECT)) {
-      String reason = REJECTION_REASON.find(task).orElse(null);
-      if (!RejectionReason.isKnown(reason)) {
-        throw new ProcessEngineException("Choose a reason for rejecting the story.");
-      }
+    String message = PRIVATE_MESSAGE_TO_AUTHOR.find(task).map(String::strip).orElse("");
+    if (decision.equals(Decision.REJECT) && !RejectionReason.isKnown(REJECTION_REASON.find(task).orElse(null))) {
+      throw new ProcessEngineException("Choose a reason for rejecting the story.");
     }
+    if (decision.equals(Decision.REQUEST_CHANGES) && message.isEmpty()) {
+      throw new ProcessEngineException("Write a message telling the author what to change.");
+    }
+    Set<String> tags = new LinkedHashSet<>(JsonLists.strings(task.getVariableLocal(TAGS)));
+    if (!StoryTags.ALL.containsAll(tags)) {
+      throw new ProcessEngineException("Unknown tag: choose tags from the list.");
+    }
+    List<Long> services = serviceIds(task);
+    String moderator = Optional.ofNullable(task.getAssignee()).orElseGet(staff::currentUser);
+    stories.recordModeration(STORY_ID.get(task), new ModerationOutcome(moderator, criticality,
+        PRIVATE_TITLE.find(task).orElse(null), PRIVATE_TEXT.find(task).orElse(null), tags, services,
+        message.isEmpty() ? null : message));
+    CRITICALITY.set(task.getExecution(), criticality);
+    MODERATOR.set(task.getExecution(), moderator);
   }
 
   private static Optional<Integer> criticality(DelegateTask task) {
     try {
-      return CRITICALITY.find(task);
+      return CRITICALITY.find(task).filter(value -> value >= 0 && value <= 5);
     } catch (NumberFormatException e) {
       return Optional.empty();
     }
   }
 
-  private String asJsonString(String text) {
+  private static List<Long> serviceIds(DelegateTask task) {
     try {
-      return json.writeValueAsString(text);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("A string is always serialisable", e);
+      return JsonLists.strings(task.getVariableLocal(SERVICES)).stream().map(Long::valueOf).distinct().toList();
+    } catch (NumberFormatException e) {
+      throw new ProcessEngineException("Choose services from the list.");
     }
+  }
+
+  private List<Map<String, String>> serviceOptions() {
+    return organisation.allServices().stream()
+        .map((CareService service) -> Map.of("label", service.getFullName(), "value", String.valueOf(service.getId())))
+        .toList();
+  }
+
+  /** Moderation is due in one working day: tomorrow at this time, Monday if that is a weekend day. */
+  private LocalDateTime nextWorkingDay() {
+    LocalDateTime due = LocalDateTime.now(clock.withZone(SCOTLAND)).plusDays(1);
+    while (due.getDayOfWeek() == DayOfWeek.SATURDAY || due.getDayOfWeek() == DayOfWeek.SUNDAY) {
+      due = due.plusDays(1);
+    }
+    return due;
   }
 }

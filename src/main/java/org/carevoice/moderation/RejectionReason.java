@@ -13,7 +13,9 @@ public enum RejectionReason {
   COMMERCIAL_OR_IRRELEVANT,
   ABUSIVE,
   DUPLICATE,
-  MAY_PREJUDICE_COMPLAINT;
+  MAY_PREJUDICE_COMPLAINT,
+  /** Set by the lifecycle when the safeguarding lead decides the story must not be published. */
+  SAFEGUARDING_CONCERN;
 
   public static boolean isKnown(String code) {
     return code != null && Arrays.stream(values()).anyMatch(reason -> reason.name().equals(code));

@@ -45,6 +45,7 @@ public class Notifications {
   /**
    * Renders and queues one email. Must run inside the transaction of the step that causes it.
    *
+   * @param about the story reference the email is about, so it can be erased with the story (or null)
    * @param template the template name under {@code templates/email/}
    * @param recipient the address; stored in the outbox only
    * @param model values for the templates; {@code baseUrl} is added
@@ -52,15 +53,25 @@ public class Notifications {
    * @return the outbox row's id
    */
   @Transactional(propagation = Propagation.MANDATORY)
-  public Long queue(String template, String recipient, Map<String, Object> model, Object... subjectArguments) {
+  public Long queue(String about, String template, String recipient, Map<String, Object> model,
+      Object... subjectArguments) {
     Context context = new Context(LOCALE);
     context.setVariables(model);
     context.setVariable("baseUrl", site.publicBaseUrl());
     String subject = messages.getMessage("email." + template + ".subject", subjectArguments, LOCALE);
-    OutboxMessage message = new OutboxMessage(template, recipient, subject,
+    OutboxMessage message = new OutboxMessage(about, template, recipient, subject,
         templates.text(template, context), templates.html(template, context), Instant.now(clock));
     Long id = outbox.save(message).getId();
     events.publishEvent(new OutboxMessageQueued(id));
     return id;
+  }
+
+  /**
+   * Erases every email about a story (sent, pending or failed): they hold the author's address and
+   * may quote the story. Pending ones are therefore never sent.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public int erase(String about) {
+    return outbox.deleteByAbout(about);
   }
 }

@@ -27,6 +27,10 @@ public class OutboxMessage {
   @SequenceGenerator(name = "outbox_message_seq", sequenceName = "outbox_message_seq", allocationSize = 1)
   private Long id;
 
+  /** The story reference the email is about, or null. */
+  @Column(length = 20)
+  private String about;
+
   @Column(nullable = false, length = 60)
   private String template;
 
@@ -67,7 +71,8 @@ public class OutboxMessage {
 
   protected OutboxMessage() {}
 
-  OutboxMessage(String template, String recipient, String subject, String textBody, String htmlBody, Instant now) {
+  OutboxMessage(String about, String template, String recipient, String subject, String textBody, String htmlBody, Instant now) {
+    this.about = about;
     this.template = template;
     this.recipient = recipient;
     this.subject = subject;
@@ -79,6 +84,10 @@ public class OutboxMessage {
 
   public Long getId() {
     return id;
+  }
+
+  public String getAbout() {
+    return about;
   }
 
   public String getTemplate() {

@@ -42,4 +42,8 @@ interface OutboxRepository extends JpaRepository<OutboxMessage, Long> {
   int releaseStale(@Param("before") Instant before);
 
   long countByStatus(OutboxStatus status);
+
+  @Modifying(flushAutomatically = true, clearAutomatically = true)
+  @Query("delete from OutboxMessage m where m.about = :about")
+  int deleteByAbout(@Param("about") String about);
 }

@@ -1,4 +1,14 @@
 package org.carevoice.story;
 
-/** What a moderator is shown of a story in the moderation form. */
-public record ModerationView(String reference, String title, String body, String services) {}
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What staff are shown of a story in a Camunda Form.
+ *
+ * @param serviceIds the services the story is about now
+ * @param signals screening signals in plain words ("possible safeguarding concern"), empty if none
+ * @param findingsJson the identifier findings as stored (JSON), or null before the scan
+ */
+public record ModerationView(Long id, String reference, String title, String body, String services,
+    List<Long> serviceIds, List<String> signals, String findingsJson, Set<String> tags, String moderatedBy) {}

@@ -34,6 +34,7 @@ public class Story {
 
   public static final int TITLE_MAX = 150;
   public static final int BODY_MAX = 20_000;
+  static final String WITHDRAWN_TITLE = "Withdrawn story";
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "story_seq")
@@ -110,6 +111,46 @@ public class Story {
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
 
+  @Column(name = "flag_safeguarding", nullable = false)
+  private boolean flagSafeguarding;
+
+  @Column(name = "flag_spam", nullable = false)
+  private boolean flagSpam;
+
+  @Column(name = "flag_abusive", nullable = false)
+  private boolean flagAbusive;
+
+  @Column(name = "flag_duplicate", nullable = false)
+  private boolean flagDuplicate;
+
+  @Column(name = "flag_too_long", nullable = false)
+  private boolean flagTooLong;
+
+  @Column(name = "honeypot_tripped", nullable = false)
+  private boolean honeypotTripped;
+
+  /** Personal data: the identifiers found in the text, as JSON. Erased with the story. */
+  @Column(name = "identifier_findings", length = 40_000)
+  private String identifierFindings;
+
+  @Column(name = "identifiers_found")
+  private Integer identifiersFound;
+
+  @Column(name = "moderator_message", length = 2_000)
+  private String moderatorMessage;
+
+  @Column(name = "moderated_by", length = 64)
+  private String moderatedBy;
+
+  @Column(name = "safeguarding_decision", length = 20)
+  private String safeguardingDecision;
+
+  @Column(name = "edit_requested_at")
+  private Instant editRequestedAt;
+
+  @Column(name = "ended_at")
+  private Instant endedAt;
+
   protected Story() {}
 
   Story(String reference, String title, String body, String authorPseudonym, String authorEmail, Relationship relationship,
@@ -130,19 +171,121 @@ public class Story {
 
   void publish(Integer criticality, Instant now) {
     requireStatus(StoryStatus.SUBMITTED);
-    this.criticality = criticality;
+    if (criticality != null) {
+      this.criticality = criticality;
+    }
     this.status = StoryStatus.PUBLISHED;
     this.decidedAt = now;
     this.publishedAt = now;
+    this.endedAt = now;
     this.updatedAt = now;
   }
 
   void reject(String reasonCode, Integer criticality, Instant now) {
     requireStatus(StoryStatus.SUBMITTED);
-    this.criticality = criticality;
+    if (criticality != null) {
+      this.criticality = criticality;
+    }
     this.rejectionReason = reasonCode;
     this.status = StoryStatus.REJECTED;
     this.decidedAt = now;
+    this.endedAt = now;
+    this.updatedAt = now;
+  }
+
+  void recordScreening(boolean safeguarding, boolean spam, boolean abusive, boolean duplicate, boolean tooLong,
+      Instant now) {
+    this.flagSafeguarding = safeguarding;
+    this.flagSpam = spam;
+    this.flagAbusive = abusive;
+    this.flagDuplicate = duplicate;
+    this.flagTooLong = tooLong;
+    this.updatedAt = now;
+  }
+
+  void recordFindings(String findingsJson, int count, Instant now) {
+    this.identifierFindings = findingsJson;
+    this.identifiersFound = count;
+    this.updatedAt = now;
+  }
+
+  /** What the moderator decided and changed; the text may have been edited (redacted). */
+  void recordModeration(String moderator, Integer criticality, String title, String body, Set<String> newTags,
+      List<CareService> newServices, String messageToAuthor, Instant now) {
+    requireStatus(StoryStatus.SUBMITTED);
+    this.moderatedBy = moderator;
+    this.criticality = criticality;
+    if (title != null && !title.isBlank()) {
+      this.title = title.strip();
+    }
+    if (body != null && !body.isBlank()) {
+      this.body = body.strip();
+    }
+    this.tags.clear();
+    this.tags.addAll(newTags);
+    if (!newServices.isEmpty()) {
+      this.services.clear();
+      this.services.addAll(newServices);
+    }
+    this.moderatorMessage = messageToAuthor == null || messageToAuthor.isBlank() ? null : messageToAuthor.strip();
+    this.updatedAt = now;
+  }
+
+  void recordRedaction(String newTitle, String newBody, Instant now) {
+    requireStatus(StoryStatus.SUBMITTED);
+    if (newTitle != null && !newTitle.isBlank()) {
+      this.title = newTitle.strip();
+    }
+    if (newBody != null && !newBody.isBlank()) {
+      this.body = newBody.strip();
+    }
+    this.updatedAt = now;
+  }
+
+  void requestChanges(Instant now) {
+    requireStatus(StoryStatus.SUBMITTED);
+    this.status = StoryStatus.AWAITING_EDIT;
+    this.editRequestedAt = now;
+    this.updatedAt = now;
+  }
+
+  /** The author's edited story: back to screening and moderation. */
+  void edit(String newTitle, String newBody, Instant now) {
+    requireStatus(StoryStatus.AWAITING_EDIT);
+    this.title = newTitle.strip();
+    this.body = newBody.strip();
+    this.status = StoryStatus.SUBMITTED;
+    this.updatedAt = now;
+  }
+
+  void closeNotEdited(Instant now) {
+    requireStatus(StoryStatus.AWAITING_EDIT);
+    this.status = StoryStatus.CLOSED_NOT_EDITED;
+    this.endedAt = now;
+    this.updatedAt = now;
+  }
+
+  void recordSafeguardingDecision(String decision, Instant now) {
+    this.safeguardingDecision = decision;
+    this.updatedAt = now;
+  }
+
+  /**
+   * Unpublishes and erases what the author wrote and how to reach them. The reference, the
+   * services and the dates stay, so the case remains countable and the private link can say
+   * "withdrawn".
+   */
+  void withdraw(Instant now) {
+    this.status = StoryStatus.WITHDRAWN;
+    this.title = WITHDRAWN_TITLE;
+    this.body = "";
+    this.authorPseudonym = null;
+    this.authorEmail = null;
+    this.identifierFindings = null;
+    this.identifiersFound = null;
+    this.moderatorMessage = null;
+    this.tags.clear();
+    this.endedAt = now;
     this.updatedAt = now;
   }
 
@@ -228,5 +371,65 @@ public class Story {
 
   public Instant getUpdatedAt() {
     return updatedAt;
+  }
+
+  public boolean isFlagSafeguarding() {
+    return flagSafeguarding;
+  }
+
+  public boolean isFlagSpam() {
+    return flagSpam;
+  }
+
+  public boolean isFlagAbusive() {
+    return flagAbusive;
+  }
+
+  public boolean isFlagDuplicate() {
+    return flagDuplicate;
+  }
+
+  public boolean isFlagTooLong() {
+    return flagTooLong;
+  }
+
+  public boolean isHoneypotTripped() {
+    return honeypotTripped;
+  }
+
+  void replaceTrackingToken(String newHash) {
+    this.trackingTokenHash = newHash;
+  }
+
+  void tripHoneypot() {
+    this.honeypotTripped = true;
+  }
+
+  public String getIdentifierFindings() {
+    return identifierFindings;
+  }
+
+  public Integer getIdentifiersFound() {
+    return identifiersFound;
+  }
+
+  public String getModeratorMessage() {
+    return moderatorMessage;
+  }
+
+  public String getModeratedBy() {
+    return moderatedBy;
+  }
+
+  public String getSafeguardingDecision() {
+    return safeguardingDecision;
+  }
+
+  public Instant getEditRequestedAt() {
+    return editRequestedAt;
+  }
+
+  public Instant getEndedAt() {
+    return endedAt;
   }
 }

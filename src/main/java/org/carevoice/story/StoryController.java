@@ -103,10 +103,57 @@ class StoryController {
 
   @GetMapping("/my-story/{token}")
   String track(@PathVariable String token, Model model) {
-    Story story = stories.findByTrackingToken(token)
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    Story story = stories.findByTrackingToken(token).orElseThrow(StoryNotFoundException::new);
+    if (!model.containsAttribute("editForm")) {
+      model.addAttribute("editForm", EditForm.of(story));
+    }
+    return trackView(story, token, model);
+  }
+
+  @PostMapping("/my-story/{token}/edit")
+  String edit(@PathVariable String token, @Valid @ModelAttribute("editForm") EditForm form, BindingResult errors,
+      Model model, RedirectAttributes redirect, HttpServletResponse response) {
+    Story story = stories.findByTrackingToken(token).orElseThrow(StoryNotFoundException::new);
+    if (story.getStatus() != StoryStatus.AWAITING_EDIT) {
+      response.setStatus(HttpStatus.CONFLICT.value());
+      model.addAttribute("notEditable", true);
+      return trackView(story, token, model);
+    }
+    if (!errors.hasFieldErrors("body") && StoryForm.countWords(form.getBody()) > StoryForm.MAX_WORDS) {
+      errors.rejectValue("body", "story.form.body.tooManyWords", new Object[] {StoryForm.MAX_WORDS}, null);
+    }
+    if (errors.hasErrors()) {
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
+      return trackView(story, token, model);
+    }
+    stories.edit(token, form.getTitle(), form.getBody());
+    redirect.addFlashAttribute("edited", true);
+    return "redirect:/my-story/" + token;
+  }
+
+  @GetMapping("/my-story/{token}/withdraw")
+  String confirmWithdrawal(@PathVariable String token, Model model) {
+    Story story = stories.findByTrackingToken(token).orElseThrow(StoryNotFoundException::new);
+    if (!story.getStatus().isWithdrawable()) {
+      return "redirect:/my-story/" + token;
+    }
     model.addAttribute("story", story);
+    model.addAttribute("token", token);
+    return "stories/withdraw";
+  }
+
+  @PostMapping("/my-story/{token}/withdraw")
+  String withdraw(@PathVariable String token, RedirectAttributes redirect) {
+    stories.withdraw(token);
+    redirect.addFlashAttribute("withdrawn", true);
+    return "redirect:/my-story/" + token;
+  }
+
+  private String trackView(Story story, String token, Model model) {
+    model.addAttribute("story", story);
+    model.addAttribute("token", token);
     model.addAttribute("happened", StoryService.monthOf(story));
+    model.addAttribute("maxWords", StoryForm.MAX_WORDS);
     return "stories/track";
   }
 

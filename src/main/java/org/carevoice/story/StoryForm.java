@@ -52,6 +52,9 @@ public class StoryForm {
   @AssertTrue(message = "{story.form.consent.required}")
   private boolean consent;
 
+  /** Hidden from people; robots fill it in. Filled means a spam signal, not a refusal. */
+  private String website;
+
   /** Words in the story: at most {@value #MAX_WORDS}. */
   public static int countWords(String text) {
     if (text == null || text.isBlank()) {
@@ -74,7 +77,8 @@ public class StoryForm {
 
   NewStory toNewStory(Channel channel) {
     LocalDate month = happenedIn().atDay(1);
-    return new NewStory(title, body, pseudonym, email, relationship, month, List.of(serviceId), channel);
+    return new NewStory(title, body, pseudonym, email, relationship, month, List.of(serviceId), channel,
+        website != null && !website.isBlank());
   }
 
   public String getTitle() {
@@ -139,6 +143,14 @@ public class StoryForm {
 
   public void setEmail(String email) {
     this.email = email;
+  }
+
+  public String getWebsite() {
+    return website;
+  }
+
+  public void setWebsite(String website) {
+    this.website = website;
   }
 
   public boolean isConsent() {

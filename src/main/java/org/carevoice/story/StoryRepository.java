@@ -18,4 +18,10 @@ interface StoryRepository extends JpaRepository<Story, Long> {
   Optional<Story> findByReference(String reference);
 
   Optional<Story> findByTrackingTokenHash(String trackingTokenHash);
+
+  /** The bodies of the same author's other stories since a time, for duplicate detection. */
+  @Query("select s.body from Story s where s.authorEmail = :email and s.id <> :excluded and s.submittedAt >= :since")
+  java.util.List<String> findRecentBodiesByAuthor(@org.springframework.data.repository.query.Param("email") String email,
+      @org.springframework.data.repository.query.Param("excluded") Long excluded,
+      @org.springframework.data.repository.query.Param("since") java.time.Instant since);
 }

@@ -1,15 +1,18 @@
 package org.carevoice.story;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.Year;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.carevoice.notification.Notifications;
 import org.carevoice.organisation.CareService;
@@ -20,12 +23,17 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Stories: submission, what the public and the author may see, and moderation outcomes. */
+/**
+ * Stories: submission, what the public and the author may see, and every outcome of the
+ * lifecycle. The only place that changes a story.
+ */
 @Service
 @Transactional(readOnly = true)
 public class StoryService {
 
   static final ZoneId SCOTLAND = ZoneId.of("Europe/London");
+  /** How far back screening looks for the same author's near-identical story. */
+  public static final Duration DUPLICATE_WINDOW = Duration.ofDays(7);
 
   private final StoryRepository stories;
   private final StoryReferences references;
@@ -35,8 +43,8 @@ public class StoryService {
   private final SiteProperties site;
   private final Clock clock;
 
-  StoryService(StoryRepository stories, StoryReferences references, OrganisationService organisation, StoryLifecycle lifecycle,
-      Notifications notifications, SiteProperties site, Clock clock) {
+  StoryService(StoryRepository stories, StoryReferences references, OrganisationService organisation,
+      StoryLifecycle lifecycle, Notifications notifications, SiteProperties site, Clock clock) {
     this.stories = stories;
     this.references = references;
     this.organisation = organisation;
@@ -54,17 +62,21 @@ public class StoryService {
   @Transactional
   public SubmittedStory submit(NewStory submission) {
     List<CareService> services = organisation.findServices(submission.serviceIds());
-    if (services.size() != submission.serviceIds().stream().distinct().count()) {
+    if (services.isEmpty() || services.size() != submission.serviceIds().stream().distinct().count()) {
       throw new UnknownServiceException();
     }
     String token = TrackingToken.generate();
-    Instant now = Instant.now(clock);
-    Story story = stories.save(new Story(references.next(Year.from(now.atZone(SCOTLAND))), submission.title().strip(), submission.body().strip(),
-        submission.authorPseudonym().strip(), submission.authorEmail().strip(), submission.relationship(),
-        submission.happenedIn(), services, submission.channel(), TrackingToken.hash(token), now));
+    Instant now = now();
+    Story story = stories.save(new Story(references.next(Year.from(now.atZone(SCOTLAND))), submission.title().strip(),
+        submission.body().strip(), submission.authorPseudonym().strip(), submission.authorEmail().strip(),
+        submission.relationship(), submission.happenedIn(), services, submission.channel(), TrackingToken.hash(token),
+        now));
+    if (submission.honeypotTripped()) {
+      story.tripHoneypot();
+    }
     stories.flush();
     lifecycle.start(story);
-    notifications.queue("story-received", story.getAuthorEmail(),
+    notifications.queue(story.getReference(), "story-received", story.getAuthorEmail(),
         Map.of("reference", story.getReference(), "trackingUrl", trackingUrl(token)), story.getReference());
     return new SubmittedStory(story.getReference(), token);
   }
@@ -76,9 +88,10 @@ public class StoryService {
   @Transactional
   public Story importPublished(NewStory submission, Integer criticality, Instant publishedAt) {
     List<CareService> services = organisation.findServices(submission.serviceIds());
-    Story story = stories.save(new Story(references.next(Year.from(publishedAt.atZone(SCOTLAND))), submission.title(), submission.body(), submission.authorPseudonym(),
-        submission.authorEmail(), submission.relationship(), submission.happenedIn(), services, submission.channel(),
-        TrackingToken.hash(TrackingToken.generate()), publishedAt));
+    Story story = stories.save(new Story(references.next(Year.from(publishedAt.atZone(SCOTLAND))), submission.title(),
+        submission.body(), submission.authorPseudonym(), submission.authorEmail(), submission.relationship(),
+        submission.happenedIn(), services, submission.channel(), TrackingToken.hash(TrackingToken.generate()),
+        publishedAt));
     story.publishedAt(criticality, publishedAt);
     return story;
   }
@@ -106,22 +119,68 @@ public class StoryService {
     return stories.findByTrackingTokenHash(TrackingToken.hash(token)).map(StoryService::withServices);
   }
 
+  // --- screening and scanning -------------------------------------------------------------
+
+  public ScreeningSubject screeningSubject(Long storyId) {
+    Story story = require(storyId);
+    List<String> recent = story.getAuthorEmail() == null ? List.of()
+        : stories.findRecentBodiesByAuthor(story.getAuthorEmail(), story.getId(), now().minus(DUPLICATE_WINDOW));
+    return new ScreeningSubject(story.getTitle(), story.getBody(), story.isHoneypotTripped(), recent);
+  }
+
+  @Transactional
+  public void recordScreening(Long storyId, boolean safeguarding, boolean spam, boolean abusive, boolean duplicate,
+      boolean tooLong) {
+    require(storyId).recordScreening(safeguarding, spam, abusive, duplicate, tooLong, now());
+  }
+
+  /** Title and text, as one text to scan for identifiers. */
+  public String textToScan(Long storyId) {
+    Story story = require(storyId);
+    return story.getTitle() + "\n\n" + story.getBody();
+  }
+
+  @Transactional
+  public void recordFindings(Long storyId, String findingsJson, int count) {
+    require(storyId).recordFindings(findingsJson, count, now());
+  }
+
+  // --- moderation -------------------------------------------------------------------------
+
   public ModerationView moderationView(Long storyId) {
     Story story = require(storyId);
     String services = story.getServices().stream().map(CareService::getFullName).collect(Collectors.joining("; "));
-    return new ModerationView(story.getReference(), story.getTitle(), story.getBody(), services);
+    List<Long> serviceIds = story.getServices().stream().map(CareService::getId).toList();
+    return new ModerationView(story.getId(), story.getReference(), story.getTitle(), story.getBody(), services,
+        serviceIds, signals(story), story.getIdentifierFindings(), Set.copyOf(story.getTags()), story.getModeratedBy());
+  }
+
+  @Transactional
+  public void recordModeration(Long storyId, ModerationOutcome outcome) {
+    List<CareService> services = outcome.serviceIds().isEmpty() ? List.of() : organisation.findServices(outcome.serviceIds());
+    if (services.size() != outcome.serviceIds().stream().distinct().count()) {
+      throw new UnknownServiceException();
+    }
+    require(storyId).recordModeration(outcome.moderator(), outcome.criticality(), outcome.title(), outcome.body(),
+        outcome.tags(), services, outcome.messageToAuthor(), now());
+  }
+
+  /** The text as the second moderator confirmed it, after redaction. */
+  @Transactional
+  public void recordRedaction(Long storyId, String title, String body) {
+    require(storyId).recordRedaction(title, body, now());
   }
 
   /** Publishes an approved story and tells the author. */
   @Transactional
   public Story publish(Long storyId, Integer criticality) {
     Story story = require(storyId);
-    story.publish(criticality, Instant.now(clock));
+    story.publish(criticality, now());
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("reference", story.getReference());
     model.put("title", story.getTitle());
-    model.put("storyUrl", site.link("/stories/" + story.getReference()));
-    notifications.queue("story-published", story.getAuthorEmail(), model, story.getReference());
+    model.put("storyUrl", publicUrl(story));
+    notifications.queue(story.getReference(), "story-published", story.getAuthorEmail(), model, story.getReference());
     return story;
   }
 
@@ -129,11 +188,85 @@ public class StoryService {
   @Transactional
   public Story reject(Long storyId, String reasonCode, Integer criticality) {
     Story story = require(storyId);
-    story.reject(reasonCode, criticality, Instant.now(clock));
-    notifications.queue("story-rejected", story.getAuthorEmail(),
-        Map.of("reference", story.getReference(), "reason", reasonCode), story.getReference());
+    story.reject(reasonCode, criticality, now());
+    Map<String, Object> model = new LinkedHashMap<>();
+    model.put("reference", story.getReference());
+    model.put("reason", reasonCode);
+    model.put("message", story.getModeratorMessage());
+    notifications.queue(story.getReference(), "story-rejected", story.getAuthorEmail(), model, story.getReference());
     return story;
   }
+
+  /**
+   * Asks the author for changes. The email carries a fresh private link (the earlier one stops
+   * working: only a hash of the newest is kept) and the moderator's message.
+   */
+  @Transactional
+  public void requestChanges(Long storyId) {
+    Story story = require(storyId);
+    story.requestChanges(now());
+    String token = TrackingToken.generate();
+    story.replaceTrackingToken(TrackingToken.hash(token));
+    Map<String, Object> model = new LinkedHashMap<>();
+    model.put("reference", story.getReference());
+    model.put("message", story.getModeratorMessage());
+    model.put("trackingUrl", trackingUrl(token));
+    notifications.queue(story.getReference(), "story-changes-requested", story.getAuthorEmail(), model,
+        story.getReference());
+  }
+
+  /** The author's edit from the private page; the case goes back through screening and moderation. */
+  @Transactional
+  public void edit(String token, String title, String body) {
+    Story story = findByTrackingToken(token).orElseThrow(StoryNotFoundException::new);
+    if (story.getStatus() != StoryStatus.AWAITING_EDIT) {
+      throw new StoryNotEditableException();
+    }
+    story.edit(title, body, now());
+    lifecycle.storyEdited(story.getReference());
+  }
+
+  @Transactional
+  public void closeNotEdited(Long storyId) {
+    Story story = require(storyId);
+    story.closeNotEdited(now());
+    notifications.queue(story.getReference(), "story-closed-not-edited", story.getAuthorEmail(),
+        Map.of("reference", story.getReference()), story.getReference());
+  }
+
+  @Transactional
+  public void recordSafeguardingDecision(Long storyId, String decision) {
+    require(storyId).recordSafeguardingDecision(decision, now());
+  }
+
+  // --- withdrawal -------------------------------------------------------------------------
+
+  /**
+   * The author withdraws the story from the private page: it is unpublished and its personal data
+   * erased at once, including the emails about it; a running case is interrupted (its open tasks
+   * and timers cancelled).
+   */
+  @Transactional
+  public void withdraw(String token) {
+    Story story = findByTrackingToken(token).orElseThrow(StoryNotFoundException::new);
+    erase(story);
+    lifecycle.storyWithdrawn(story.getReference());
+  }
+
+  /** The same erasure, from the case's withdrawal path; doing it twice changes nothing. */
+  @Transactional
+  public void withdraw(Long storyId) {
+    erase(require(storyId));
+  }
+
+  private void erase(Story story) {
+    if (story.getStatus() != StoryStatus.WITHDRAWN) {
+      story.withdraw(now());
+    }
+    notifications.erase(story.getReference());
+  }
+
+  // --- helpers ----------------------------------------------------------------------------
 
   /** "March 2026": how the public site shows when the care happened. */
   public static String monthOf(Story story) {
@@ -142,6 +275,34 @@ public class StoryService {
 
   String trackingUrl(String token) {
     return site.link("/my-story/" + token);
+  }
+
+  public String publicUrl(Story story) {
+    return site.link("/stories/" + story.getReference());
+  }
+
+  private static List<String> signals(Story story) {
+    List<String> signals = new ArrayList<>();
+    if (story.isFlagSafeguarding()) {
+      signals.add("possible safeguarding concern");
+    }
+    if (story.isFlagAbusive()) {
+      signals.add("abusive language");
+    }
+    if (story.isFlagSpam()) {
+      signals.add(story.isHoneypotTripped() ? "spam (hidden form field filled in)" : "spam signals (links or repeated text)");
+    }
+    if (story.isFlagDuplicate()) {
+      signals.add("near-identical to a story by the same author in the last 7 days");
+    }
+    if (story.isFlagTooLong()) {
+      signals.add("longer than 1,000 words");
+    }
+    return signals;
+  }
+
+  private Instant now() {
+    return Instant.now(clock);
   }
 
   private Story require(Long storyId) {

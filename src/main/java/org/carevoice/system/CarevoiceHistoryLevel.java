@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 
 /**
- * Full history, except for display-only variables.
+ * Full history, except for task-only variables.
  *
  * <p>Some Camunda Forms must show a moderator text written by the author (the story). That text
  * is personal data and must never reach the {@code ACT_HI_*} tables. It is set as a task-local
@@ -26,6 +26,9 @@ public class CarevoiceHistoryLevel implements HistoryLevel {
   /** Variables named so are shown in a form and kept out of history. */
   public static final String DISPLAY_ONLY_PREFIX = "display";
 
+  /** Variables named so are entered in a form, copied to our tables, and kept out of history. */
+  public static final String PRIVATE_PREFIX = "private";
+
   @Override
   public int getId() {
     return ID;
@@ -42,11 +45,12 @@ public class CarevoiceHistoryLevel implements HistoryLevel {
       return false;
     }
     String variableName = variableName(entity);
-    return variableName == null || !isDisplayOnly(variableName);
+    return variableName == null || !isTaskOnly(variableName);
   }
 
-  public static boolean isDisplayOnly(String variableName) {
-    return variableName.startsWith(DISPLAY_ONLY_PREFIX);
+  /** Whether a variable holds personal data for one task's form, never for history. */
+  public static boolean isTaskOnly(String variableName) {
+    return variableName.startsWith(DISPLAY_ONLY_PREFIX) || variableName.startsWith(PRIVATE_PREFIX);
   }
 
   private static String variableName(Object entity) {

@@ -62,7 +62,7 @@ class OutboxDeliveryTest {
   void rolledBackTransaction_sendsNothing() {
     String to = "rollback@example.org";
     new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
-      notifications.queue("story-received", to, model(), "CV-2026-999999");
+      notifications.queue("CV-2026-999999", "story-received", to, model(), "CV-2026-999999");
       status.setRollbackOnly();
     });
 
@@ -143,7 +143,7 @@ class OutboxDeliveryTest {
 
   private Long queueCommitted(String to) {
     return new TransactionTemplate(transactionManager).execute(status ->
-        notifications.queue("story-received", to, model(), "CV-2026-999999"));
+        notifications.queue("CV-2026-999999", "story-received", to, model(), "CV-2026-999999"));
   }
 
   private static Map<String, Object> model() {

@@ -3,39 +3,46 @@ package org.carevoice.story;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
-import static org.carevoice.story.StoryLifecycle.Elements.END_STORY_PUBLISHED;
-import static org.carevoice.story.StoryLifecycle.Elements.END_STORY_REJECTED;
-import static org.carevoice.story.StoryLifecycle.Elements.SERVICE_TASK_PUBLISH_STORY;
-import static org.carevoice.story.StoryLifecycle.Elements.SERVICE_TASK_REJECT_STORY;
-import static org.carevoice.story.StoryLifecycle.Elements.START_STORY_SUBMITTED;
-import static org.carevoice.story.StoryLifecycle.Elements.USER_TASK_MODERATE_STORY;
+import static org.carevoice.story.StoryLifecycle.Elements.*;
 
+import java.util.HashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.carevoice.CarevoiceTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The story-lifecycle model, one test per path, driven through the engine with the real delegates. */
+/**
+ * The story-lifecycle model, one test per path, driven through the engine with the real
+ * delegates, listeners, decision table and forms' variables. Timers are fired explicitly.
+ */
 @CarevoiceTest
 class StoryLifecycleProcessTest {
 
+  static final String CLEAN_BODY = "I was seen in the emergency department late at night. The nurse who triaged me "
+      + "explained everything and the wait was shorter than I expected. Thank you to the whole team.";
+  static final String WITH_IDENTIFIERS = "Dr Fraser looked after my dad all week. You can call me on 07700 900123 "
+      + "if you want to know more about how kind the ward staff were to us.";
+  static final String SAFEGUARDING = "My mum is not safe at home. Her carer hits my mum when nobody is there and "
+      + "the ward sent her back anyway. Please help, the staff were kind but nobody listened to us.";
+
   @Autowired ProcessEngine processEngine;
   @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired org.camunda.bpm.engine.FormService formService;
+  @Autowired ManagementService managementService;
   @Autowired StoryService stories;
   @Autowired StoryRepository storyRepository;
   @Autowired TestStories testStories;
+  @Autowired CaseDriver driver;
 
   @BeforeEach
   void init() {
@@ -43,99 +50,355 @@ class StoryLifecycleProcessTest {
   }
 
   @Test
-  void submittedStory_waitsAtSavePointThenForAModerator() {
-    SubmittedStory submitted = testStories.submit("Waiting for a moderator");
-    ProcessInstance instance = instanceOf(submitted);
-
+  void submittedStory_isScreenedScannedAndWaitsForAModerator() {
+    String reference = submit("Waiting for a moderator", CLEAN_BODY);
+    ProcessInstance instance = driver.instance(reference);
     assertThat(instance).isWaitingAt(START_STORY_SUBMITTED);
-    execute(job(instance));
-    assertThat(instance).isWaitingAt(USER_TASK_MODERATE_STORY);
-    assertThat(task(instance)).hasCandidateGroup(StoryLifecycle.Groups.MODERATORS);
-    assertThat(storyRepository.findByReference(submitted.reference()).orElseThrow().getStatus())
-        .isEqualTo(StoryStatus.SUBMITTED);
-  }
 
-  @Test
-  void moderationTask_showsTheStoryToTheModerator() {
-    SubmittedStory submitted = testStories.submit("Shown to the moderator");
-    ProcessInstance instance = instanceOf(submitted);
-    execute(job(instance));
+    driver.runSavePoints(instance);
 
-    Map<String, Object> formVariables = formService().getTaskFormVariables(task(instance).getId());
-    assertThat(formVariables).containsEntry("displayTitle", "Shown to the moderator");
-    assertThat(formVariables.get("displayText").toString()).contains(TestStories.BODY.substring(0, 40));
-    assertThat(formVariables.get("displayServices").toString()).contains("Emergency Department");
+    assertThat(instance).hasPassedInOrder(SERVICE_TASK_SCREEN_STORY, SERVICE_TASK_SCAN_IDENTIFIERS,
+        BUSINESS_RULE_TASK_ASSESS_URGENCY).isWaitingAt(USER_TASK_MODERATE_STORY);
+    assertThat(instance).task().hasCandidateGroup(StoryLifecycle.Groups.MODERATORS);
+    assertThat(instance).variables().containsEntry("urgency", "routine").containsEntry("safeguardingFlag", false)
+        .containsEntry("identifiersFound", 0);
+    assertThat(driver.task(instance, USER_TASK_MODERATE_STORY).getPriority()).isEqualTo(50);
+    assertThat(driver.task(instance, USER_TASK_MODERATE_STORY).getDueDate()).isNotNull();
+    Map<String, Object> form = driver.formVariables(instance, USER_TASK_MODERATE_STORY);
+    assertThat(form).containsEntry("privateTitle", "Waiting for a moderator");
+    assertThat(form.get("privateText").toString()).startsWith("I was seen in the emergency department");
+    assertThat(form.get("displayServices").toString()).contains("Emergency Department");
+    assertThat(form.get("displayServiceOptions").toString()).contains("Care at Home");
   }
 
   @Test
   void approvedStory_isPublishedAndAuthorEmailed() {
-    SubmittedStory submitted = testStories.submit("Approved story");
-    ProcessInstance instance = instanceOf(submitted);
-    execute(job(instance));
+    String reference = submit("Approved story", CLEAN_BODY);
+    ProcessInstance instance = moderated(reference, approve("1"));
 
-    taskService().complete(task(instance).getId(), Map.of("decision", "approve", "criticality", "1"));
-    assertThat(instance).isWaitingAt(SERVICE_TASK_PUBLISH_STORY);
-    execute(job(instance));
-
-    assertThat(instance).hasPassedInOrder(START_STORY_SUBMITTED, USER_TASK_MODERATE_STORY,
-        SERVICE_TASK_PUBLISH_STORY, END_STORY_PUBLISHED).hasNotPassed(SERVICE_TASK_REJECT_STORY).isEnded();
-    Story story = storyRepository.findByReference(submitted.reference()).orElseThrow();
+    assertThat(instance).hasPassedInOrder(USER_TASK_MODERATE_STORY, SERVICE_TASK_RESCAN_MODERATED_TEXT,
+        EVENT_SAFEGUARDING_CLEARED, SERVICE_TASK_PUBLISH_STORY, END_STORY_PUBLISHED)
+        .hasNotPassed(USER_TASK_CONFIRM_ANONYMISATION, USER_TASK_REVIEW_SAFEGUARDING_CONCERN).isEnded();
+    Story story = storyRepository.findByReference(reference).orElseThrow();
     assertThat(story.getStatus()).isEqualTo(StoryStatus.PUBLISHED);
     assertThat(story.getCriticality()).isEqualTo(1);
-    assertThat(story.getPublishedAt()).isNotNull();
-    assertThat(testStories.outboxTemplatesFor(TestStories.EMAIL)).contains("story-received", "story-published");
+    assertThat(story.getModeratedBy()).isEqualTo("morag");
+    assertThat(testStories.tagsOf(reference)).containsExactlyInAnyOrder("good:kind-staff", "felt:reassured");
+    assertThat(driver.templatesAbout(reference)).containsExactly("story-received", "story-published");
   }
 
   @Test
-  void rejectedStory_recordsReasonAndTellsAuthor() {
-    SubmittedStory submitted = testStories.submit("Rejected story");
-    ProcessInstance instance = instanceOf(submitted);
-    execute(job(instance));
+  void moderatorEdits_titleTextAndServices_areSaved() {
+    String reference = submit("Original title", CLEAN_BODY);
+    Map<String, Object> values = approve("2");
+    values.put("privateTitle", "A shorter title");
+    values.put("privateText", "The nurse explained everything. " + "Edited by the moderator. ".repeat(300));
+    values.put("services", "[\"" + serviceId("care-at-home-south-lanarkshire") + "\"]");
+    moderated(reference, values);
 
-    taskService().complete(task(instance).getId(),
-        Map.of("decision", "reject", "criticality", "0", "rejectionReason", "COMMERCIAL_OR_IRRELEVANT"));
-    execute(job(instance));
+    Story story = stories.findPublished(reference).orElseThrow();
+    assertThat(story.getTitle()).isEqualTo("A shorter title");
+    assertThat(story.getBody()).hasSizeGreaterThan(4_000).startsWith("The nurse explained everything.");
+    assertThat(story.getServices()).extracting(s -> s.getSlug()).containsExactly("care-at-home-south-lanarkshire");
+  }
 
-    assertThat(instance).hasPassed(SERVICE_TASK_REJECT_STORY).hasNotPassed(SERVICE_TASK_PUBLISH_STORY)
-        .isEnded();
-    assertThat(instance).hasPassed(END_STORY_REJECTED);
-    Story story = storyRepository.findByReference(submitted.reference()).orElseThrow();
+  @Test
+  void rejectedStory_recordsReasonAndTellsAuthorWithTheModeratorsNote() {
+    String reference = submit("Rejected story", CLEAN_BODY);
+    Map<String, Object> values = decision("reject", "0");
+    values.put("rejectionReason", "COMMERCIAL_OR_IRRELEVANT");
+    values.put("privateMessageToAuthor", "This reads like an advert for a private clinic.");
+    ProcessInstance instance = moderated(reference, values);
+
+    assertThat(instance).hasPassed(SERVICE_TASK_REJECT_STORY, END_STORY_REJECTED)
+        .hasNotPassed(SERVICE_TASK_PUBLISH_STORY).isEnded();
+    Story story = storyRepository.findByReference(reference).orElseThrow();
     assertThat(story.getStatus()).isEqualTo(StoryStatus.REJECTED);
     assertThat(story.getRejectionReason()).isEqualTo("COMMERCIAL_OR_IRRELEVANT");
-    assertThat(stories.findPublished(submitted.reference())).isEmpty();
-    assertThat(testStories.outboxTemplatesFor(TestStories.EMAIL)).contains("story-rejected");
+    assertThat(stories.findPublished(reference)).isEmpty();
+    assertThat(driver.templatesAbout(reference)).contains("story-rejected");
   }
 
   @Test
-  void moderationWithoutDecision_isRefusedAndTaskStaysOpen() {
-    SubmittedStory submitted = testStories.submit("Incomplete decision");
-    ProcessInstance instance = instanceOf(submitted);
-    execute(job(instance));
-    Task task = task(instance);
+  void changesRequested_thenEdited_goesBackThroughScreeningAndIsPublished() {
+    String reference = submit("Needs a change", CLEAN_BODY);
+    ProcessInstance instance = moderated(reference, requestChanges("Please leave out the name of the ward sister."));
 
-    assertThatThrownBy(() -> taskService().complete(task.getId(), Map.of("criticality", "2")))
-        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("publish or reject");
-    assertThatThrownBy(() -> taskService().complete(task.getId(), Map.of("decision", "reject", "criticality", "2")))
-        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("reason");
-    assertThatThrownBy(() -> taskService().complete(task.getId(), Map.of("decision", "approve", "criticality", "9")))
-        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("0 to 5");
+    assertThat(instance).hasPassed(SERVICE_TASK_REQUEST_CHANGES).isWaitingAt(EVENT_GATEWAY_AWAIT_EDIT);
+    assertThat(driver.status(reference)).isEqualTo("AWAITING_EDIT");
+    String token = driver.tokenFromEmail(reference, "story-changes-requested");
+
+    stories.edit(token, "Changed as asked", CLEAN_BODY + " I have taken out the name.");
+    driver.runSavePoints(instance);
+
+    assertThat(instance).hasPassed(EVENT_STORY_EDITED).isWaitingAt(USER_TASK_MODERATE_STORY);
+    assertThat(driver.status(reference)).isEqualTo("SUBMITTED");
+    assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).timers()
+        .activityId(TIMER_EDIT_TIME_LIMIT).count()).as("the edit timer is gone").isZero();
+    driver.submit(instance, USER_TASK_MODERATE_STORY, "iain", approve("1"));
+    assertThat(instance).hasPassed(END_STORY_PUBLISHED).isEnded();
+    assertThat(stories.findPublished(reference).orElseThrow().getTitle()).isEqualTo("Changed as asked");
+  }
+
+  @Test
+  void changesRequested_thenNoEditIn14Days_closesAsNotEdited() {
+    String reference = submit("Never edited", CLEAN_BODY);
+    ProcessInstance instance = moderated(reference, requestChanges("Please tell us which ward this was."));
+
+    driver.fireTimer(instance, TIMER_EDIT_TIME_LIMIT);
+
+    assertThat(instance).hasPassed(SERVICE_TASK_CLOSE_NOT_EDITED, END_CLOSED_NOT_EDITED)
+        .hasNotPassed(EVENT_STORY_EDITED).isEnded();
+    assertThat(driver.status(reference)).isEqualTo("CLOSED_NOT_EDITED");
+    assertThat(driver.templatesAbout(reference)).contains("story-closed-not-edited");
+  }
+
+  @Test
+  void requestChangesWithoutMessage_andOtherBadDecisions_areRefused() {
+    String reference = submit("Bad decisions", CLEAN_BODY);
+    ProcessInstance instance = driver.instance(reference);
+    driver.runSavePoints(instance);
+    String task = driver.task(instance, USER_TASK_MODERATE_STORY).getId();
+    // As Tasklist submits a form: the values are set on the task, then it completes.
+    assertThatThrownBy(() -> formService.submitTaskForm(task, Map.of("criticality", "2")))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("publish the story, reject it or ask");
+    assertThatThrownBy(() -> formService.submitTaskForm(task, Map.of("decision", "reject", "criticality", "2")))
+        .hasMessageContaining("reason");
+    assertThatThrownBy(() -> formService.submitTaskForm(task, Map.of("decision", "requestChanges", "criticality", "2")))
+        .hasMessageContaining("what to change");
+    assertThatThrownBy(() -> formService.submitTaskForm(task, Map.of("decision", "approve", "criticality", "9")))
+        .hasMessageContaining("0 to 5");
+    assertThatThrownBy(() -> formService.submitTaskForm(task, Map.of("decision", "approve", "criticality", "1",
+        "tags", "[\"made-up\"]"))).hasMessageContaining("Unknown tag");
+    assertThat(instance).isWaitingAt(USER_TASK_MODERATE_STORY);
+  }
+
+  @Test
+  void safeguardingConcern_alertsTheLead_andPublicationWaitsForPublishDecision() {
+    String reference = submit("Worried about my mum", SAFEGUARDING);
+    ProcessInstance instance = driver.instance(reference);
+    driver.runSavePoints(instance);
+
+    assertThat(instance).hasPassed(SERVICE_TASK_ALERT_SAFEGUARDING_LEAD)
+        .isWaitingAt(USER_TASK_MODERATE_STORY, USER_TASK_REVIEW_SAFEGUARDING_CONCERN);
+    assertThat(instance).variables().containsEntry("urgency", "immediate");
+    assertThat(driver.task(instance, USER_TASK_MODERATE_STORY).getPriority()).isEqualTo(90);
+    assertThat(driver.templatesAbout(reference)).doesNotContain("safeguarding-alert");
+    assertThat(safeguardingAlertsSince(reference)).isPositive();
+
+    driver.submit(instance, USER_TASK_MODERATE_STORY, "morag", approve("3"));
+    assertThat(instance).isWaitingAt(EVENT_SAFEGUARDING_CLEARED, USER_TASK_REVIEW_SAFEGUARDING_CONCERN);
+    assertThat(stories.findPublished(reference)).isEmpty();
+
+    driver.submit(instance, USER_TASK_REVIEW_SAFEGUARDING_CONCERN, "shona", Map.of("safeguardingDecision", "publish"));
+    assertThat(instance).hasPassed(END_SAFEGUARDING_REVIEWED, END_STORY_PUBLISHED).isEnded();
+    assertThat(storyRepository.findByReference(reference).orElseThrow().getSafeguardingDecision()).isEqualTo("publish");
+  }
+
+  @Test
+  void safeguardingDecidedFirst_doesNotDelayPublicationAfterwards() {
+    String reference = submit("Decided early", SAFEGUARDING);
+    ProcessInstance instance = driver.instance(reference);
+    driver.runSavePoints(instance);
+    driver.submit(instance, USER_TASK_REVIEW_SAFEGUARDING_CONCERN, "shona", Map.of("safeguardingDecision", "contactMade"));
+    assertThat(instance).isWaitingAt(USER_TASK_MODERATE_STORY);
+
+    driver.submit(instance, USER_TASK_MODERATE_STORY, "morag", approve("3"));
+
+    assertThat(instance).hasPassed(END_STORY_PUBLISHED).isEnded();
+  }
+
+  @Test
+  void safeguardingDoNotPublish_withholdsTheStory() {
+    String reference = submit("Withheld", SAFEGUARDING);
+    ProcessInstance instance = driver.instance(reference);
+    driver.runSavePoints(instance);
+    driver.submit(instance, USER_TASK_MODERATE_STORY, "morag", approve("4"));
+    driver.submit(instance, USER_TASK_REVIEW_SAFEGUARDING_CONCERN, "shona", Map.of("safeguardingDecision", "doNotPublish"));
+
+    assertThat(instance).hasPassed(SERVICE_TASK_WITHHOLD_STORY, END_STORY_WITHHELD).hasNotPassed(SERVICE_TASK_PUBLISH_STORY)
+        .isEnded();
+    Story story = storyRepository.findByReference(reference).orElseThrow();
+    assertThat(story.getStatus()).isEqualTo(StoryStatus.REJECTED);
+    assertThat(story.getRejectionReason()).isEqualTo("SAFEGUARDING_CONCERN");
+  }
+
+  @Test
+  void storyWithoutConcern_isNotDelayedBySafeguarding() {
+    String reference = submit("No concern", CLEAN_BODY);
+    ProcessInstance instance = moderated(reference, approve("0"));
+    assertThat(instance).hasNotPassed(SERVICE_TASK_ALERT_SAFEGUARDING_LEAD).hasPassed(END_STORY_PUBLISHED);
+  }
+
+  @Test
+  void identifiersRemain_secondModeratorConfirmsRedactedText() {
+    String reference = submit("Names and numbers", WITH_IDENTIFIERS);
+    ProcessInstance instance = moderated(reference, approve("0"));
+
+    assertThat(instance).isWaitingAt(USER_TASK_CONFIRM_ANONYMISATION);
+    Map<String, Object> form = driver.formVariables(instance, USER_TASK_CONFIRM_ANONYMISATION);
+    assertThat(form.get("privateText").toString()).contains("[name removed]").contains("[phone number removed]")
+        .doesNotContain("07700");
+
+    driver.submit(instance, USER_TASK_CONFIRM_ANONYMISATION, "iain", Map.of("anonymisationDecision", "confirm"));
+
+    assertThat(instance).hasPassed(END_STORY_PUBLISHED).isEnded();
+    String published = stories.findPublished(reference).orElseThrow().getBody();
+    assertThat(published).contains("[name removed] looked after my dad").doesNotContain("07700").doesNotContain("Fraser");
+  }
+
+  @Test
+  void sameModerator_cannotClaimOrCompleteTheConfirmation() {
+    String reference = submit("Same moderator", WITH_IDENTIFIERS);
+    ProcessInstance instance = moderated(reference, approve("0"));
+    String task = driver.task(instance, USER_TASK_CONFIRM_ANONYMISATION).getId();
+
+    assertThatThrownBy(() -> taskService.claim(task, "morag")).hasMessageContaining("you moderated this story");
+    assertThatThrownBy(() -> driver.submit(instance, USER_TASK_CONFIRM_ANONYMISATION, "morag",
+        Map.of("anonymisationDecision", "confirm"))).hasMessageContaining("you moderated this story");
+    assertThat(instance).isWaitingAt(USER_TASK_CONFIRM_ANONYMISATION);
+  }
+
+  @Test
+  void secondModerator_canReturnTheStoryToModeration() {
+    String reference = submit("Back to moderation", WITH_IDENTIFIERS);
+    ProcessInstance instance = moderated(reference, approve("0"));
+    driver.submit(instance, USER_TASK_CONFIRM_ANONYMISATION, "fiona", Map.of("anonymisationDecision", "returnToModeration"));
 
     assertThat(instance).isWaitingAt(USER_TASK_MODERATE_STORY);
   }
 
   @Test
-  void displayVariables_areGoneOnceTheTaskIsCompleted() {
-    SubmittedStory submitted = testStories.submit("Display variables removed");
-    ProcessInstance instance = instanceOf(submitted);
-    execute(job(instance));
-    taskService().complete(task(instance).getId(), Map.of("decision", "approve", "criticality", "0"));
+  void moderationReminderAfter24h_andEscalationToLeadsAfter48h() {
+    String reference = submit("Waiting too long", CLEAN_BODY);
+    ProcessInstance instance = driver.instance(reference);
+    driver.runSavePoints(instance);
+    long before = countTemplate("moderation-reminder");
 
-    assertThat(runtimeService.getVariables(instance.getId())).doesNotContainKeys("displayTitle", "displayText",
-        "displayServices");
+    driver.fireTimer(instance, TIMER_MODERATION_REMINDER);
+    assertThat(instance).hasPassed(SERVICE_TASK_REMIND_MODERATORS).isWaitingAt(USER_TASK_MODERATE_STORY);
+    assertThat(countTemplate("moderation-reminder") - before).as("one email per moderator").isEqualTo(3);
+
+    driver.fireTimer(instance, TIMER_MODERATION_ESCALATION);
+    assertThat(instance).hasPassed(SERVICE_TASK_ESCALATE_MODERATION).isWaitingAt(USER_TASK_MODERATE_STORY);
+    assertThat(taskService.getIdentityLinksForTask(driver.task(instance, USER_TASK_MODERATE_STORY).getId()))
+        .extracting(IdentityLink::getGroupId).contains("moderators", "moderation-leads");
   }
 
-  private ProcessInstance instanceOf(SubmittedStory submitted) {
-    return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(submitted.reference())
-        .singleResult();
+  @Test
+  void withdrawalWhileWaitingForModeration_cancelsTheCaseAndErasesTheStory() {
+    String reference = submit("Withdrawn early", CLEAN_BODY);
+    SubmittedStory submitted = lastSubmitted;
+    ProcessInstance instance = driver.instance(reference);
+    driver.runSavePoints(instance);
+
+    stories.withdraw(submitted.trackingToken());
+    driver.runSavePoints(instance);
+
+    assertWithdrawn(instance, reference);
+  }
+
+  @Test
+  void withdrawalWhileWaitingForAnEdit_cancelsTheEditTimer() {
+    String reference = submit("Withdrawn while editing", CLEAN_BODY);
+    ProcessInstance instance = moderated(reference, requestChanges("Please remove the surname."));
+    String token = driver.tokenFromEmail(reference, "story-changes-requested");
+
+    stories.withdraw(token);
+    driver.runSavePoints(instance);
+
+    assertWithdrawn(instance, reference);
+  }
+
+  @Test
+  void withdrawalWhileWaitingForConfirmationAndSafeguarding_cancelsBothTasks() {
+    String reference = submit("Withdrawn with two tasks", SAFEGUARDING + " Dr Fraser saw her.");
+    SubmittedStory submitted = lastSubmitted;
+    ProcessInstance instance = moderated(reference, approve("2"));
+    assertThat(instance).isWaitingAt(USER_TASK_CONFIRM_ANONYMISATION, USER_TASK_REVIEW_SAFEGUARDING_CONCERN);
+
+    stories.withdraw(submitted.trackingToken());
+    driver.runSavePoints(instance);
+
+    assertWithdrawn(instance, reference);
+  }
+
+  @Test
+  void withdrawalAfterPublication_unpublishesAndErases() {
+    String reference = submit("Published then withdrawn", CLEAN_BODY);
+    SubmittedStory submitted = lastSubmitted;
+    moderated(reference, approve("0"));
+    assertThat(stories.findPublished(reference)).isPresent();
+
+    stories.withdraw(submitted.trackingToken());
+
+    assertThat(stories.findPublished(reference)).isEmpty();
+    assertErased(reference);
+  }
+
+  // --- helpers ------------------------------------------------------------------------------
+
+  private SubmittedStory lastSubmitted;
+
+  private String submit(String title, String body) {
+    lastSubmitted = testStories.submit(title, body, TestStories.PSEUDONYM, TestStories.EMAIL);
+    return lastSubmitted.reference();
+  }
+
+  /** Runs the case to the moderation task and submits the moderation form as morag. */
+  private ProcessInstance moderated(String reference, Map<String, Object> values) {
+    ProcessInstance instance = driver.instance(reference);
+    driver.runSavePoints(instance);
+    driver.submit(instance, USER_TASK_MODERATE_STORY, "morag", values);
+    return instance;
+  }
+
+  private static Map<String, Object> decision(String decision, String criticality) {
+    Map<String, Object> values = new HashMap<>();
+    values.put("decision", decision);
+    values.put("criticality", criticality);
+    return values;
+  }
+
+  private static Map<String, Object> approve(String criticality) {
+    Map<String, Object> values = decision("approve", criticality);
+    values.put("tags", "[\"good:kind-staff\",\"felt:reassured\"]");
+    return values;
+  }
+
+  private static Map<String, Object> requestChanges(String message) {
+    Map<String, Object> values = decision("requestChanges", "1");
+    values.put("privateMessageToAuthor", message);
+    return values;
+  }
+
+  private void assertWithdrawn(ProcessInstance instance, String reference) {
+    assertThat(instance).hasPassed(START_STORY_WITHDRAWN, SERVICE_TASK_WITHDRAW_STORY, END_STORY_WITHDRAWN).isEnded();
+    assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
+    assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).count()).isZero();
+    assertErased(reference);
+  }
+
+  private void assertErased(String reference) {
+    Story story = storyRepository.findByReference(reference).orElseThrow();
+    assertThat(story.getStatus()).isEqualTo(StoryStatus.WITHDRAWN);
+    assertThat(story.getBody()).isEmpty();
+    assertThat(story.getTitle()).isEqualTo(Story.WITHDRAWN_TITLE);
+    assertThat(story.getAuthorEmail()).isNull();
+    assertThat(story.getAuthorPseudonym()).isNull();
+    assertThat(story.getIdentifierFindings()).isNull();
+    assertThat(driver.templatesAbout(reference)).as("the author's emails are erased too").isEmpty();
+  }
+
+  private long countTemplate(String template) {
+    return testStories.countTemplate(template);
+  }
+
+  private long safeguardingAlertsSince(String reference) {
+    return testStories.countTemplate("safeguarding-alert");
+  }
+
+  private String serviceId(String slug) {
+    return testStories.serviceId(slug).toString();
   }
 }

@@ -36,6 +36,19 @@ public class TestStories {
         LocalDate.now().withDayOfMonth(1), List.of(service), Channel.WEB));
   }
 
+  public List<String> tagsOf(String reference) {
+    return jdbc.queryForList("select t.tag from story_tag t join story s on s.id = t.story_id where s.reference = ?",
+        String.class, reference);
+  }
+
+  public long countTemplate(String template) {
+    return jdbc.queryForObject("select count(*) from outbox_message where template = ?", Long.class, template);
+  }
+
+  public Long serviceId(String slug) {
+    return organisation.allServices().stream().filter(s -> s.getSlug().equals(slug)).findFirst().orElseThrow().getId();
+  }
+
   public List<String> outboxTemplatesFor(String recipient) {
     return jdbc.queryForList("select template from outbox_message where recipient = ? order by id", String.class,
         recipient);

@@ -1,0 +1,24 @@
+package org.carevoice.anonymisation;
+
+/** Kinds of personal identifier, and how each is shown once redacted. */
+public enum FindingType {
+  PERSON_NAME("[name removed]"),
+  CHI_NUMBER("[CHI number removed]"),
+  NHS_NUMBER("[NHS number removed]"),
+  PHONE("[phone number removed]"),
+  EMAIL("[email removed]"),
+  POSTCODE("[postcode removed]"),
+  DATE_OF_BIRTH("[date of birth removed]"),
+  ADDRESS("[address removed]"),
+  URL("[link removed]");
+
+  private final String redaction;
+
+  FindingType(String redaction) {
+    this.redaction = redaction;
+  }
+
+  public String redaction() {
+    return redaction;
+  }
+}

@@ -1,0 +1,30 @@
+package org.carevoice.identity;
+
+import java.util.List;
+import java.util.Objects;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Service;
+
+/** Staff as Camunda's identity service knows them: who is in a group, and how to reach them. */
+@Service
+public class StaffDirectory {
+
+  private final IdentityService identity;
+
+  StaffDirectory(IdentityService identity) {
+    this.identity = identity;
+  }
+
+  /** The email addresses of a group's members who have one. */
+  public List<String> emailsOf(String groupId) {
+    return identity.createUserQuery().memberOfGroup(groupId).list().stream()
+        .map(User::getEmail).filter(Objects::nonNull).filter(email -> !email.isBlank()).distinct().toList();
+  }
+
+  /** The user acting in the current engine call (Tasklist, REST), or null. */
+  public String currentUser() {
+    var authentication = identity.getCurrentAuthentication();
+    return authentication == null ? null : authentication.getUserId();
+  }
+}

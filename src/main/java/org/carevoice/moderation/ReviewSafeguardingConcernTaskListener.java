@@ -1,0 +1,47 @@
+package org.carevoice.moderation;
+
+import static org.carevoice.story.StoryLifecycle.Vars.DISPLAY_SIGNALS;
+import static org.carevoice.story.StoryLifecycle.Vars.DISPLAY_TEXT;
+import static org.carevoice.story.StoryLifecycle.Vars.DISPLAY_TITLE;
+import static org.carevoice.story.StoryLifecycle.Vars.SAFEGUARDING_DECISION;
+import static org.carevoice.story.StoryLifecycle.Vars.STORY_ID;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.carevoice.story.ModerationView;
+import org.carevoice.story.StoryLifecycle.SafeguardingDecision;
+import org.carevoice.story.StoryService;
+import org.springframework.stereotype.Component;
+
+/**
+ * Prepares and checks "Review safeguarding concern": shows the story to the lead, and on
+ * completion requires one of publish / do not publish / contact made, which it records on the
+ * story. The decision variable releases the publication path waiting for it.
+ */
+@Component("reviewSafeguardingConcernTaskListener")
+public class ReviewSafeguardingConcernTaskListener implements TaskListener {
+
+  private final StoryService stories;
+
+  ReviewSafeguardingConcernTaskListener(StoryService stories) {
+    this.stories = stories;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    if (EVENTNAME_CREATE.equals(task.getEventName())) {
+      ModerationView story = stories.moderationView(STORY_ID.get(task));
+      DISPLAY_TITLE.setLocal(task, story.title());
+      DISPLAY_TEXT.setLocal(task, story.body());
+      DISPLAY_SIGNALS.setLocal(task, story.signals().isEmpty() ? "None" : String.join("\n", story.signals()));
+      task.setPriority(90);
+    } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+      String decision = SAFEGUARDING_DECISION.find(task).orElse(null);
+      if (!SafeguardingDecision.isDecision(decision)) {
+        throw new ProcessEngineException("Choose publish, do not publish, or contact made.");
+      }
+      stories.recordSafeguardingDecision(STORY_ID.get(task), decision);
+    }
+  }
+}
