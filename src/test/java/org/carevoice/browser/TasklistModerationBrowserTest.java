@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.YearMonth;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -20,34 +24,40 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The whole slice in a real browser: a member of the public tells a story on the public site, a
- * moderator signs in to Camunda Tasklist, claims the task, completes the Camunda Form with
- * "Publish", and the story appears on the public list.
+ * The lifecycle in a real browser: a member of the public tells a story on the public site, a
+ * moderator signs in to Camunda Tasklist, claims the task and completes the Camunda Form; the
+ * author follows the private link; the story appears on the public list.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test"})
 class TasklistModerationBrowserTest {
 
+  private static final Pattern PRIVATE_LINK = Pattern.compile("(/my-story/[A-Za-z0-9_-]{43})");
+
   @LocalServerPort int port;
   @Autowired ManagementService managementService;
   @Autowired RuntimeService runtimeService;
+  @Autowired JdbcTemplate jdbc;
 
   ChromeDriver driver;
   WebDriverWait wait;
+  String testName;
 
   @BeforeEach
-  void startBrowser() throws Exception {
+  void startBrowser(TestInfo info) throws Exception {
     driver = Browser.start();
     wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    testName = info.getTestMethod().map(m -> m.getName()).orElse("test");
   }
 
   @AfterEach
   void stopBrowser() {
     if (driver != null) {
-      Browser.screenshot(driver, getClass().getSimpleName());
+      Browser.screenshot(driver, testName);
       driver.quit();
     }
   }
@@ -56,37 +66,53 @@ class TasklistModerationBrowserTest {
   void moderatorApprovesInTasklist_storyAppearsOnPublicList() {
     String title = "Browser walk: a calm and caring ward";
     String reference = tellStory(title);
-    runJobs();
+    runSavePoints();
 
-    driver.get(url("/camunda/app/tasklist/default/"));
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
-        .sendKeys("morag");
-    driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
-    driver.findElement(By.cssSelector("button[type='submit']")).click();
-
-    WebElement task = wait.until(ExpectedConditions.elementToBeClickable(
-        By.xpath("//ol[contains(@class,'tasks-list')]//a[contains(normalize-space(.),'Moderate story')]")));
-    task.click();
-    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim")))
-        .click();
-
-    WebElement approve = wait.until(ExpectedConditions.elementToBeClickable(
-        By.xpath("//div[contains(@class,'fjs-container')]//label[normalize-space(.)='Publish the story']")));
-    assertThat(driver.findElement(By.cssSelector(".fjs-container textarea")).getDomProperty("value"))
-        .contains("Everyone on the ward was calm");
-    approve.click();
-    chooseCriticality("2 - mildly critical");
-
-    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space(.)='Complete']"))).click();
-    String instanceId = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference)
-        .singleResult().getId();
-    wait.until(driver -> managementService.createJobQuery().processInstanceId(instanceId).count() > 0);
-    runJobs();
+    signInToTasklist("morag");
+    openAndClaim("Moderate story");
+    assertThat(fieldValue("Story")).contains("Everyone on the ward was calm");
+    chooseRadio("Publish the story");
+    chooseOption("How critical is the story?", "2 - mildly critical");
+    complete(reference);
 
     driver.get(url("/stories"));
     assertThat(driver.findElement(By.tagName("main")).getText()).contains(title);
     driver.findElement(By.linkText(title)).click();
     assertThat(driver.findElement(By.cssSelector(".reference")).getText()).isEqualTo(reference);
+  }
+
+  @Test
+  void moderatorAsksForChanges_authorEditsThroughThePrivateLink_thenApproved() {
+    String reference = tellStory("Browser walk: please change me");
+    runSavePoints();
+
+    signInToTasklist("morag");
+    openAndClaim("Moderate story");
+    chooseRadio("Ask the author for changes");
+    chooseOption("How critical is the story?", "1 - minimally critical");
+    typeInto("Message to the author", "Please say which ward this was, without naming the staff.");
+    complete(reference);
+
+    driver.get(url(privateLinkFromEmail(reference)));
+    assertThat(driver.findElement(By.tagName("main")).getText())
+        .contains("We need you to change your story").contains("Please say which ward this was");
+    WebElement body = driver.findElement(By.id("edit-body"));
+    body.sendKeys(" It was Ward 15.");
+    driver.findElement(By.xpath("//button[normalize-space(.)='Send my changed story']")).click();
+    assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".panel"))).getText())
+        .contains("back with the moderators");
+    runSavePoints();
+
+    driver.manage().deleteAllCookies();
+    signInToTasklist("iain");
+    openAndClaim("Moderate story");
+    assertThat(fieldValue("Story")).contains("It was Ward 15.");
+    chooseRadio("Publish the story");
+    chooseOption("How critical is the story?", "1 - minimally critical");
+    complete(reference);
+
+    driver.get(url("/stories/" + reference));
+    assertThat(driver.findElement(By.cssSelector(".story-body")).getText()).contains("It was Ward 15.");
   }
 
   private String tellStory(String title) {
@@ -106,24 +132,84 @@ class TasklistModerationBrowserTest {
     return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".panel__reference"))).getText();
   }
 
-  /** form-js renders its select as a searchable dropdown, not a native select. */
-  private void chooseCriticality(String label) {
-    WebElement field = driver.findElement(By.xpath(
-        "//div[contains(@class,'fjs-form-field')][.//label[contains(normalize-space(.),'How critical')]]"));
-    WebElement input = field.findElement(By.cssSelector(".fjs-input-group, input, select"));
-    driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", input);
-    input.click();
-    WebElement option = wait.until(ExpectedConditions.presenceOfElementLocated(
-        By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)='" + label + "']")));
-    driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", option);
-    new Actions(driver).moveToElement(option).click().perform();
+  private void signInToTasklist(String user) {
+    driver.get(url("/camunda/app/tasklist/default/"));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
+        .sendKeys(user);
+    driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
+    driver.findElement(By.cssSelector("button[type='submit']")).click();
   }
 
-  private void runJobs() {
-    for (Job job : managementService.createJobQuery().active().list()) {
-      if (job.getProcessInstanceId() != null) {
-        managementService.executeJob(job.getId());
+  private void openAndClaim(String taskName) {
+    wait.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//ol[contains(@class,'tasks-list')]//a[contains(normalize-space(.),'" + taskName + "')]"))).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".fjs-container")));
+  }
+
+  private WebElement field(String label) {
+    return wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+        "//div[contains(@class,'fjs-form-field')][.//label[normalize-space(.)='" + label + "' or normalize-space(.)='"
+            + label + "*']]")));
+  }
+
+  private String fieldValue(String label) {
+    return field(label).findElement(By.cssSelector("textarea, input")).getDomProperty("value");
+  }
+
+  private void typeInto(String label, String text) {
+    WebElement input = field(label).findElement(By.cssSelector("textarea, input"));
+    driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", input);
+    input.sendKeys(text);
+  }
+
+  private void chooseRadio(String label) {
+    WebElement option = wait.until(ExpectedConditions.presenceOfElementLocated(
+        By.xpath("//div[contains(@class,'fjs-container')]//label[normalize-space(.)='" + label + "']")));
+    // Tasklist's fixed footer can cover the lower part of a long form: click through the script.
+    driver.executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", option);
+  }
+
+  /** form-js renders its select as a dropdown of its own, not a native select. */
+  private void chooseOption(String label, String option) {
+    WebElement input = field(label).findElement(By.cssSelector(".fjs-input-group, input, select"));
+    driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", input);
+    input.click();
+    WebElement item = wait.until(ExpectedConditions.presenceOfElementLocated(
+        By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)='" + option + "']")));
+    driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", item);
+    new Actions(driver).moveToElement(item).click().perform();
+  }
+
+  /** Completes the form and waits until the engine has taken it (the next save point exists). */
+  private void complete(String reference) {
+    String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).singleResult()
+        .getId();
+    WebElement button = wait.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//button[normalize-space(.)='Complete']")));
+    driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", button);
+    button.click();
+    wait.until(d -> managementService.createJobQuery().processInstanceId(instance).messages().count() > 0);
+    runSavePoints();
+  }
+
+  private String privateLinkFromEmail(String reference) {
+    List<String> texts = jdbc.queryForList(
+        "select text_body from outbox_message where about = ? and template = 'story-changes-requested'", String.class,
+        reference);
+    Matcher matcher = PRIVATE_LINK.matcher(texts.get(0));
+    assertThat(matcher.find()).isTrue();
+    return matcher.group(1);
+  }
+
+  /** The job executor is off in tests: run the save points until the case waits for a person. */
+  private void runSavePoints() {
+    for (int round = 0; round < 20; round++) {
+      List<Job> jobs = managementService.createJobQuery().messages().list();
+      if (jobs.isEmpty()) {
+        return;
       }
+      jobs.forEach(job -> managementService.executeJob(job.getId()));
     }
   }
 

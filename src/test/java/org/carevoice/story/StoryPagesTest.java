@@ -15,10 +15,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.carevoice.CarevoiceTest;
 import org.carevoice.organisation.OrganisationService;
@@ -34,9 +30,7 @@ class StoryPagesTest {
 
   @Autowired MockMvc mvc;
   @Autowired OrganisationService organisation;
-  @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
+  @Autowired CaseDriver driver;
 
   @Test
   void homePage_ownsTheRootAndLinksToTheForm() throws Exception {
@@ -140,18 +134,10 @@ class StoryPagesTest {
   }
 
   private void approve(String reference) {
-    ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference)
-        .singleResult();
-    runJobs(instance);
-    String taskId = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
-    taskService.complete(taskId, Map.of("decision", "approve", "criticality", "2"));
-    runJobs(instance);
-  }
-
-  private void runJobs(ProcessInstance instance) {
-    for (Job job : managementService.createJobQuery().processInstanceId(instance.getId()).list()) {
-      managementService.executeJob(job.getId());
-    }
+    ProcessInstance instance = driver.instance(reference);
+    driver.runSavePoints(instance);
+    driver.submit(instance, StoryLifecycle.Elements.USER_TASK_MODERATE_STORY, "morag",
+        Map.of("decision", "approve", "criticality", "2"));
   }
 
   /** A valid submission, with some fields replaced. */
