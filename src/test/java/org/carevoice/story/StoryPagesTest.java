@@ -31,6 +31,7 @@ class StoryPagesTest {
   @Autowired MockMvc mvc;
   @Autowired OrganisationService organisation;
   @Autowired CaseDriver driver;
+  @Autowired TestStories testStories;
 
   @Test
   void homePage_ownsTheRootAndLinksToTheForm() throws Exception {
@@ -111,6 +112,62 @@ class StoryPagesTest {
         .andExpect(content().string(not(containsString("<script>alert(1)"))));
     mvc.perform(get("/stories")).andExpect(content().string(containsString(reference)));
     mvc.perform(get(trackingPath)).andExpect(content().string(containsString("Published")));
+  }
+
+  @Test
+  void privatePage_letsTheAuthorEditWhenAsked_withValidation() throws Exception {
+    SubmittedStory submitted = testStories.submit("Asked to edit");
+    ProcessInstance instance = driver.instance(submitted.reference());
+    driver.runSavePoints(instance);
+    String before = "/my-story/" + submitted.trackingToken();
+    mvc.perform(post(before + "/edit").with(csrf()).param("title", "x").param("body", TestStories.BODY))
+        .andExpect(status().isConflict()).andExpect(content().string(containsString("no longer waiting for changes")));
+
+    driver.submit(instance, StoryLifecycle.Elements.USER_TASK_MODERATE_STORY, "morag",
+        Map.of("decision", "requestChanges", "criticality", "1", "privateMessageToAuthor", "Say which ward, please."));
+    String page = "/my-story/" + driver.tokenFromEmail(submitted.reference(), "story-changes-requested");
+    mvc.perform(get(before)).andExpect(status().isNotFound());
+    mvc.perform(get(page)).andExpect(status().isOk())
+        .andExpect(content().string(containsString("Say which ward, please.")))
+        .andExpect(content().string(containsString("Send my changed story")));
+
+    mvc.perform(post(page + "/edit").with(csrf()).param("title", "").param("body", "too short"))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().string(containsString("Enter a title for your story")))
+        .andExpect(content().string(containsString("between 50 and 20,000 characters")));
+    mvc.perform(post(page + "/edit").with(csrf()).param("title", "Edited title").param("body", TestStories.BODY + " Ward 7."))
+        .andExpect(redirectedUrl(page)).andExpect(flash().attribute("edited", true));
+
+    driver.runSavePoints(instance);
+    assertThat(driver.task(instance, StoryLifecycle.Elements.USER_TASK_MODERATE_STORY)).isNotNull();
+    mvc.perform(get(page)).andExpect(content().string(containsString("Waiting for a moderator")));
+  }
+
+  @Test
+  void privatePage_withdrawsAfterConfirmation() throws Exception {
+    SubmittedStory submitted = testStories.submit("To be withdrawn");
+    driver.runSavePoints(driver.instance(submitted.reference()));
+    String page = "/my-story/" + submitted.trackingToken();
+
+    mvc.perform(get(page + "/withdraw")).andExpect(status().isOk())
+        .andExpect(content().string(containsString("Are you sure you want to withdraw your story?")));
+    mvc.perform(post(page + "/withdraw")).andExpect(status().isForbidden());
+    mvc.perform(post(page + "/withdraw").with(csrf())).andExpect(redirectedUrl(page));
+
+    mvc.perform(get(page)).andExpect(status().isOk())
+        .andExpect(content().string(containsString("We have removed it from Carevoice")))
+        .andExpect(content().string(not(containsString(TestStories.BODY.substring(0, 30)))));
+    assertThat(driver.status(submitted.reference())).isEqualTo("WITHDRAWN");
+  }
+
+  @Test
+  void filledHoneypot_isAcceptedButFlaggedAsSpam() throws Exception {
+    MvcResult result = mvc.perform(valid(Map.of("website", "http://spam.example"))).andExpect(status().is3xxRedirection())
+        .andReturn();
+    String reference = (String) result.getFlashMap().get("reference");
+    driver.runSavePoints(driver.instance(reference));
+    assertThat(driver.formVariables(driver.instance(reference), StoryLifecycle.Elements.USER_TASK_MODERATE_STORY)
+        .get("displaySignals").toString()).contains("hidden form field filled in");
   }
 
   @Test
