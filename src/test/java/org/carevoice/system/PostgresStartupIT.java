@@ -95,8 +95,9 @@ class PostgresStartupIT {
     }
     try (ConfigurableApplicationContext app = start()) {
       JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+      // Baselined at 0 on the non-empty schema, then every migration applied.
       assertThat(jdbc.queryForList("select version from carevoice_schema_history where success order by installed_rank",
-          String.class)).containsExactly("0", "1");
+          String.class)).startsWith("0", "1").doesNotHaveDuplicates().hasSizeGreaterThan(2);
       assertThat(submitAndApprove(app)).startsWith("CV-");
     }
   }
@@ -130,10 +131,15 @@ class PostgresStartupIT {
     return submitted.reference();
   }
 
+  /** Runs the case's save points until it waits for a person (the job executor is off in tests). */
   private static void runJobs(ConfigurableApplicationContext app, String instance) {
     ManagementService management = app.getBean(ManagementService.class);
-    for (Job job : management.createJobQuery().processInstanceId(instance).list()) {
-      management.executeJob(job.getId());
+    for (int round = 0; round < 20; round++) {
+      List<Job> jobs = management.createJobQuery().processInstanceId(instance).messages().list();
+      if (jobs.isEmpty()) {
+        return;
+      }
+      jobs.forEach(job -> management.executeJob(job.getId()));
     }
   }
 
