@@ -324,6 +324,20 @@ class StoryLifecycleProcessTest {
   }
 
   @Test
+  void withdrawalWhileApprovedButWaitingForTheSafeguardingDecision_cancelsTheWait() {
+    String reference = submit("Withdrawn while waiting", SAFEGUARDING);
+    SubmittedStory submitted = lastSubmitted;
+    ProcessInstance instance = moderated(reference, approve("2"));
+    assertThat(instance).isWaitingAt(EVENT_SAFEGUARDING_CLEARED, USER_TASK_REVIEW_SAFEGUARDING_CONCERN);
+
+    stories.withdraw(submitted.trackingToken());
+    driver.runSavePoints(instance);
+
+    assertWithdrawn(instance, reference);
+    assertThat(instance).hasNotPassed(SERVICE_TASK_PUBLISH_STORY);
+  }
+
+  @Test
   void withdrawalAfterPublication_unpublishesAndErases() {
     String reference = submit("Published then withdrawn", CLEAN_BODY);
     SubmittedStory submitted = lastSubmitted;
