@@ -3,7 +3,7 @@ package org.carevoice.story;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-/** The author's edit of a story, from the private page. */
+/** A story's title and text: the author's edit from the private page, and the core of {@link StoryForm}. */
 public class EditForm {
 
   @NotBlank(message = "{story.form.title.required}")

@@ -11,18 +11,13 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 
-/** The "Tell your story" form, bound from the request and validated on the server. */
-public class StoryForm {
+/**
+ * The "Tell your story" form, bound from the request and validated on the server: the title and
+ * text of {@link EditForm}, and everything else a new story needs.
+ */
+public class StoryForm extends EditForm {
 
   static final int MAX_WORDS = 1_000;
-
-  @NotBlank(message = "{story.form.title.required}")
-  @Size(max = Story.TITLE_MAX, message = "{story.form.title.tooLong}")
-  private String title;
-
-  @NotBlank(message = "{story.form.body.required}")
-  @Size(min = 50, max = Story.BODY_MAX, message = "{story.form.body.size}")
-  private String body;
 
   @NotNull(message = "{story.form.service.required}")
   private Long serviceId;
@@ -64,7 +59,7 @@ public class StoryForm {
   }
 
   boolean isTooManyWords() {
-    return countWords(body) > MAX_WORDS;
+    return countWords(getBody()) > MAX_WORDS;
   }
 
   /** The month the care happened in, or null when month or year is missing or out of range. */
@@ -77,24 +72,8 @@ public class StoryForm {
 
   NewStory toNewStory(Channel channel) {
     LocalDate month = happenedIn().atDay(1);
-    return new NewStory(title, body, pseudonym, email, relationship, month, List.of(serviceId), channel,
+    return new NewStory(getTitle(), getBody(), pseudonym, email, relationship, month, List.of(serviceId), channel,
         website != null && !website.isBlank());
-  }
-
-  public String getTitle() {
-    return title;
-  }
-
-  public void setTitle(String title) {
-    this.title = title;
-  }
-
-  public String getBody() {
-    return body;
-  }
-
-  public void setBody(String body) {
-    this.body = body;
   }
 
   public Long getServiceId() {

@@ -1,6 +1,5 @@
 package org.carevoice.story;
 
-import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -123,11 +122,6 @@ public class StoryLifecycle {
     public static final ProcessVariable<String> PRIVATE_TITLE = taskOnly("privateTitle");
     public static final ProcessVariable<String> PRIVATE_TEXT = taskOnly("privateText");
     public static final ProcessVariable<String> PRIVATE_MESSAGE_TO_AUTHOR = taskOnly("privateMessageToAuthor");
-
-    /** Every task-only variable of this process. */
-    public static final List<ProcessVariable<String>> TASK_ONLY = List.of(DISPLAY_SERVICES, DISPLAY_SIGNALS,
-        DISPLAY_FINDINGS, DISPLAY_TITLE, DISPLAY_TEXT, DISPLAY_SUGGESTED_TEXT, PRIVATE_TITLE, PRIVATE_TEXT,
-        PRIVATE_MESSAGE_TO_AUTHOR);
 
     private static ProcessVariable<String> taskOnly(String name) {
       if (!CarevoiceHistoryLevel.isTaskOnly(name)) {

@@ -4,7 +4,6 @@ import java.util.Objects;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
  * A process variable declared once, with its name and type, so that no code reads a variable
@@ -48,16 +47,8 @@ public final class ProcessVariable<T> {
     scope.setVariableLocal(name, value);
   }
 
-  public void setLocal(VariableScope scope, TypedValue value) {
-    scope.setVariableLocal(name, value);
-  }
-
   public void put(VariableMap variables, T value) {
     variables.putValue(name, value);
-  }
-
-  public Optional<T> find(java.util.Map<String, Object> variables) {
-    return Optional.ofNullable(convert(variables.get(name)));
   }
 
   /** Numbers arrive from forms and REST clients as Integer, Long or text: accept all three. */
