@@ -41,6 +41,7 @@ class TasklistModerationBrowserTest {
   @LocalServerPort int port;
   @Autowired ManagementService managementService;
   @Autowired RuntimeService runtimeService;
+  @Autowired org.camunda.bpm.engine.TaskService taskService;
   @Autowired JdbcTemplate jdbc;
 
   ChromeDriver driver;
@@ -115,7 +116,46 @@ class TasklistModerationBrowserTest {
     assertThat(driver.findElement(By.cssSelector(".story-body")).getText()).contains("It was Ward 15.");
   }
 
+  @Test
+  void safeguardingLeadAndSecondModerator_useTheirFormsInTasklist() {
+    String reference = tellStory("Browser walk: worried about my dad",
+        "Dr Fraser was kind to my dad on the ward, but at home he is not safe at home with his carer and "
+            + "nobody seems to listen to us about it.");
+    runSavePoints();
+
+    signInToTasklist("morag");
+    openAndClaim("Moderate story");
+    assertThat(fieldValue("Screening signals")).contains("possible safeguarding concern");
+    assertThat(fieldValue("Personal identifiers found")).contains("Dr Fraser");
+    chooseRadio("Publish the story");
+    chooseOption("How critical is the story?", "3 - moderately critical");
+    complete(reference);
+
+    driver.manage().deleteAllCookies();
+    signInToTasklist("iain");
+    openAndClaim("Confirm anonymisation");
+    assertThat(fieldValue("Text to publish")).contains("[name removed] was kind to my dad");
+    chooseRadio("Confirm this text for publication");
+    complete(reference);
+
+    driver.manage().deleteAllCookies();
+    signInToTasklist("shona");
+    openAndClaim("Review safeguarding concern");
+    assertThat(fieldValue("Story")).contains("not safe at home");
+    chooseRadio("Contact made with the author or services: it may be published");
+    complete(reference);
+
+    driver.get(url("/stories/" + reference));
+    assertThat(driver.findElement(By.cssSelector(".story-body")).getText()).contains("[name removed] was kind")
+        .doesNotContain("Fraser");
+  }
+
   private String tellStory(String title) {
+    return tellStory(title, "Everyone on the ward was calm and caring during my stay after "
+        + "my hip operation. The physiotherapists had me walking the next day.");
+  }
+
+  private String tellStory(String title, String text) {
     driver.get(url("/tell-your-story"));
     new Select(driver.findElement(By.id("serviceId"))).selectByVisibleText("Ward 15 (Orthopaedics)");
     driver.findElement(By.cssSelector("label[for='relationship']")).click();
@@ -123,8 +163,7 @@ class TasklistModerationBrowserTest {
     new Select(driver.findElement(By.id("happenedMonth"))).selectByValue(String.valueOf(last.getMonthValue()));
     new Select(driver.findElement(By.id("happenedYear"))).selectByValue(String.valueOf(last.getYear()));
     driver.findElement(By.id("title")).sendKeys(title);
-    driver.findElement(By.id("body")).sendKeys("Everyone on the ward was calm and caring during my stay after "
-        + "my hip operation. The physiotherapists had me walking the next day.");
+    driver.findElement(By.id("body")).sendKeys(text);
     driver.findElement(By.id("pseudonym")).sendKeys("Browser tester");
     driver.findElement(By.id("email")).sendKeys("browser.tester@example.org");
     driver.findElement(By.cssSelector("label[for='consent']")).click();
@@ -181,15 +220,16 @@ class TasklistModerationBrowserTest {
     new Actions(driver).moveToElement(item).click().perform();
   }
 
-  /** Completes the form and waits until the engine has taken it (the next save point exists). */
+  /** Completes the claimed task's form and waits until the engine has completed the task. */
   private void complete(String reference) {
     String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).singleResult()
         .getId();
+    String claimed = taskService.createTaskQuery().processInstanceId(instance).taskAssigned().singleResult().getId();
     WebElement button = wait.until(ExpectedConditions.elementToBeClickable(
         By.xpath("//button[normalize-space(.)='Complete']")));
     driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", button);
     button.click();
-    wait.until(d -> managementService.createJobQuery().processInstanceId(instance).messages().count() > 0);
+    wait.until(d -> taskService.createTaskQuery().taskId(claimed).count() == 0);
     runSavePoints();
   }
 
