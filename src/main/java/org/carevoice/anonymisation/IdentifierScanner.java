@@ -11,7 +11,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * The personal-identifier scan: runs every {@link IdentifierDetector}, keeps the most confident of
- * overlapping findings, and proposes the redacted text.
+ * overlapping findings, and proposes the redacted text by Care Opinion's editorial rule
+ * ({@link RedactionAdvisor}).
  */
 @Service
 public class IdentifierScanner {
@@ -38,7 +39,7 @@ public class IdentifierScanner {
       }
     }
     kept.sort(Comparator.comparingInt(Finding::start));
-    return new ScanResult(List.copyOf(kept), redact(text, kept));
+    return new ScanResult(List.copyOf(kept), RedactionAdvisor.redact(text, kept));
   }
 
   /** Plain words for a moderator, e.g. "PHONE: 07700 900 123". Personal data: forms only. */
@@ -63,15 +64,5 @@ public class IdentifierScanner {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Stored findings are not valid JSON", e);
     }
-  }
-
-  private static String redact(String text, List<Finding> findings) {
-    StringBuilder out = new StringBuilder(text.length());
-    int at = 0;
-    for (Finding finding : findings) {
-      out.append(text, at, finding.start()).append(finding.type().redaction());
-      at = finding.end();
-    }
-    return out.append(text.substring(at)).toString();
   }
 }

@@ -1,0 +1,29 @@
+package org.carevoice.anonymisation;
+
+import java.util.List;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+
+/**
+ * A date stated as someone's date of birth ("born on 3 March 1948", "DOB 03/03/48", "date of
+ * birth: 3.3.1948", "her birthday is 12th June 1950"). Appointment and admission dates are not
+ * birth dates and do not match.
+ */
+@Component
+class DateOfBirthDetector implements IdentifierDetector {
+
+  private static final String MONTH = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+      + "|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+  private static final String DATE = "(\\d{1,2}[/.-]\\d{1,2}[/.-](?:\\d{4}|\\d{2})"
+      + "|(?:the\\s+)?\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTH + ",?\\s+\\d{4}"
+      + "|" + MONTH + "\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4})";
+  static final Pattern DOB = Pattern.compile(
+      "\\b(?:born\\s+(?:on\\s+)?|date\\s+of\\s+birth\\s*(?:is|was|:)?\\s*|d\\.?o\\.?b\\.?\\s*(?:is|:)?\\s*|birthday\\s+is\\s+(?:on\\s+)?)"
+          + DATE,
+      Pattern.CASE_INSENSITIVE);
+
+  @Override
+  public List<Finding> detect(String text) {
+    return TextPatterns.findAll(text, DOB, 1, FindingType.DATE_OF_BIRTH, 0.92, s -> true);
+  }
+}
