@@ -5,12 +5,14 @@ import java.util.Map;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -26,6 +28,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *       their way.
  *   <li>The engine's REST API ({@code /engine-rest/**}) needs HTTP Basic against Camunda's
  *       identity service; the engine then checks the caller's authorizations.
+ *   <li>The JSON API under {@code /api} is stateless with HTTP Basic against Camunda's users.
  *   <li>The public site is open, with CSRF on every form and strict security headers.
  * </ul>
  */
@@ -48,8 +51,32 @@ class SecurityConfiguration {
     return http.build();
   }
 
+  /**
+   * The JSON API: stateless, HTTP Basic against Camunda's users. The identifier scan is for staff,
+   * unless {@code carevoice.api.open-anonymisation-scan} opens it (the demo does).
+   */
   @Bean
   @Order(2)
+  SecurityFilterChain apiChain(HttpSecurity http, CamundaIdentityAuthenticationProvider staff,
+      @Value("${carevoice.api.open-anonymisation-scan:false}") boolean openScan) throws Exception {
+    http.securityMatcher(path("/api/**"))
+        .authenticationProvider(staff)
+        .authorizeHttpRequests(requests -> {
+          if (openScan) {
+            requests.requestMatchers(path("/api/v1/anonymisation/**")).permitAll();
+          } else {
+            requests.requestMatchers(path("/api/v1/anonymisation/**")).authenticated();
+          }
+          requests.anyRequest().permitAll();
+        })
+        .httpBasic(Customizer.withDefaults())
+        .csrf(AbstractHttpConfigurer::disable)
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+    return http.build();
+  }
+
+  @Bean
+  @Order(3)
   SecurityFilterChain siteChain(HttpSecurity http) throws Exception {
     http.authorizeHttpRequests(requests -> requests
             .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()

@@ -1,0 +1,41 @@
+package org.carevoice.identity;
+
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.stereotype.Component;
+
+/**
+ * Staff sign in to Carevoice's own pages and API with their Camunda user and password (the same
+ * as in Tasklist); their Camunda groups become authorities {@code GROUP_<id>}.
+ */
+@Component
+class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
+
+  private final IdentityService identity;
+
+  CamundaIdentityAuthenticationProvider(IdentityService identity) {
+    this.identity = identity;
+  }
+
+  @Override
+  public Authentication authenticate(Authentication authentication) {
+    String user = authentication.getName();
+    Object credentials = authentication.getCredentials();
+    if (user == null || credentials == null || !identity.checkPassword(user, credentials.toString())) {
+      throw new BadCredentialsException("Wrong user name or password");
+    }
+    List<SimpleGrantedAuthority> groups = identity.createGroupQuery().groupMember(user).list().stream()
+        .map(group -> new SimpleGrantedAuthority("GROUP_" + group.getId())).toList();
+    return UsernamePasswordAuthenticationToken.authenticated(user, null, groups);
+  }
+
+  @Override
+  public boolean supports(Class<?> authentication) {
+    return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+  }
+}
