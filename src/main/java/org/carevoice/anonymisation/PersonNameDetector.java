@@ -39,16 +39,18 @@ class PersonNameDetector implements IdentifierDetector {
   private static final Set<String> ROLE_WORDS = Set.of("practitioner", "specialist", "consultant", "manager",
       "director", "registrar", "assistant", "nurse", "sister", "doctor", "practice", "team", "station", "in", "on",
       "who", "and", "the", "was", "said", "told", "came", "had");
-  private static final Pattern TITLED = Pattern.compile("\\b" + TITLE + "\\s+(" + NAME + ")(?:\\s+(" + NAME + "))?");
+  /** Words of one name are on one line: a line break ends a name. */
+  private static final String GAP = "[ \\t]+";
+  private static final Pattern TITLED = Pattern.compile("\\b" + TITLE + GAP + "(" + NAME + ")(?:" + GAP + "(" + NAME + "))?");
   private static final String RELATIVE = "(?:husband|wife|partner|son|daughter|mum|mam|mother|dad|father|brother|sister"
       + "|gran|granny|grandma|grandad|grandpa|grandson|granddaughter|uncle|aunt|auntie|nephew|niece|boy|girl|friend"
       + "|neighbour|cousin|baby|wean|boyfriend|girlfriend|fianc[eé]e?|stepson|stepdaughter|twin)";
   private static final Pattern RELATIVE_NAME = Pattern.compile(
       "\\b(?:my|our|his|her|their)\\s+(?:late\\s+|wee\\s+|little\\s+|youngest\\s+|eldest\\s+|oldest\\s+)?" + RELATIVE
-          + "\\s*,?\\s+([A-Za-z][a-z]+(?:\\s+(?:Mc|Mac|O')?[A-Z][a-z]+)?)");
+          + "[ \\t]*,?" + GAP + "([A-Za-z][a-z]+(?:" + GAP + "(?:Mc|Mac|O')?[A-Z][a-z]+)?)");
   private static final Pattern CALLED = Pattern.compile(
-      "\\b(?:called|named|name\\s+(?:is|was))\\s+(" + NAME + "(?:\\s+" + NAME + ")?)");
-  private static final Pattern CAPITALISED = Pattern.compile("\\b(" + NAME + ")(?:\\s+(" + NAME + "))?");
+      "\\b(?:called|named|name\\s+(?:is|was))" + GAP + "(" + NAME + "(?:" + GAP + NAME + ")?)");
+  private static final Pattern CAPITALISED = Pattern.compile("\\b(" + NAME + ")(?:" + GAP + "(" + NAME + "))?");
 
   /** First names that are also common words or months: on their own they are not taken for names. */
   private static final Set<String> AMBIGUOUS = Set.of("june", "may", "april", "august", "mark", "bill", "will",
@@ -133,7 +135,8 @@ class PersonNameDetector implements IdentifierDetector {
         "were", "got", "being", "been", "would", "could", "did", "does", "i", "we", "he", "she", "they", "it", "all",
         "nhs", "ward", "hospital", "a&e", "ae", "gp", "monday", "tuesday", "wednesday", "thursday", "friday",
         "saturday", "sunday", "january", "february", "march", "april", "august", "september", "october", "november",
-        "december", "christmas", "easter", "thank", "thanks", "also", "both", "too", "again", "still");
+        "december", "christmas", "easter", "thank", "thanks", "also", "both", "too", "again", "still", "my", "our",
+        "his", "her", "their", "this", "that", "there", "here", "please");
 
     static boolean contains(String word) {
       return WORDS.contains(word.toLowerCase(Locale.UK));

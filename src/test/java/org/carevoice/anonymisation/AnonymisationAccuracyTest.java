@@ -37,6 +37,12 @@ class AnonymisationAccuracyTest {
   }
 
   @Test
+  void aNameNeverRunsAcrossALineBreak() {
+    assertThat(SCANNER.scan("Worried about my mum\n\nMy mum is not safe at home.").findings()).isEmpty();
+    assertThat(SCANNER.scan("Thanks to Dr\nCampbell").findings()).isEmpty();
+  }
+
+  @Test
   void recallPerType_andPrecision_meetTheAim() {
     Map<FindingType, int[]> recall = new EnumMap<>(FindingType.class);
     int predicted = 0;
