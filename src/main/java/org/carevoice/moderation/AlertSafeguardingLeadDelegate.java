@@ -3,6 +3,7 @@ package org.carevoice.moderation;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.carevoice.story.StoryLifecycle.Groups;
+import org.carevoice.identity.StaffAlerts;
 import org.springframework.stereotype.Component;
 
 /** Service task "Alert safeguarding lead": at once, by email, with a link and no story text. */

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
 import org.carevoice.story.StoryLifecycle.Elements;
 import org.carevoice.story.StoryLifecycle.Groups;
+import org.carevoice.identity.StaffAlerts;
 import org.springframework.stereotype.Component;
 
 /**

@@ -3,6 +3,7 @@ package org.carevoice.moderation;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.carevoice.story.StoryLifecycle.Groups;
+import org.carevoice.identity.StaffAlerts;
 import org.springframework.stereotype.Component;
 
 /** Service task "Remind moderators": a story has waited a day for moderation. */

@@ -2,6 +2,8 @@ package org.carevoice.response;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -49,6 +51,23 @@ public class Response {
   @Column(name = "published_at")
   private Instant publishedAt;
 
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 20)
+  private ResponseStatus status = ResponseStatus.PUBLISHED;
+
+  /** The Camunda user who wrote it (staff id, not shown publicly). */
+  @Column(name = "responder_user", length = 64)
+  private String responderUser;
+
+  @Column(name = "change_type", length = 20)
+  private String changeType;
+
+  @Column(name = "change_description", length = 2_000)
+  private String changeDescription;
+
+  @Column(name = "moderator_note", length = 2_000)
+  private String moderatorNote;
+
   protected Response() {}
 
   Response(Long storyId, CareService service, String body, String responderName, String responderRole, Instant createdAt) {
@@ -62,6 +81,54 @@ public class Response {
 
   void publish(Instant when) {
     this.publishedAt = when;
+    this.status = ResponseStatus.PUBLISHED;
+  }
+
+  /** A draft written by a responder, waiting for moderation or fast-track publication. */
+  static Response draft(Long storyId, CareService service, String responderUser, Instant now) {
+    Response response = new Response(storyId, service, "", "", "", now);
+    response.status = ResponseStatus.DRAFT;
+    response.responderUser = responderUser;
+    return response;
+  }
+
+  void write(String body, String name, String role, String changeType, String changeDescription, String responder) {
+    this.body = body;
+    this.responderName = name;
+    this.responderRole = role;
+    this.changeType = changeType;
+    this.changeDescription = changeDescription;
+    this.responderUser = responder;
+    this.status = ResponseStatus.AWAITING_MODERATION;
+  }
+
+  void returnToResponders(String note) {
+    this.moderatorNote = note;
+    this.status = ResponseStatus.RETURNED;
+  }
+
+  public ResponseStatus getStatus() {
+    return status;
+  }
+
+  public String getResponderUser() {
+    return responderUser;
+  }
+
+  public String getChangeType() {
+    return changeType;
+  }
+
+  public String getChangeDescription() {
+    return changeDescription;
+  }
+
+  public String getModeratorNote() {
+    return moderatorNote;
+  }
+
+  public boolean isChangeClaimed() {
+    return changeType != null && !"none".equals(changeType);
   }
 
   public Long getId() {

@@ -10,4 +10,10 @@ interface ResponseRepository extends JpaRepository<Response, Long> {
       select r from Response r join fetch r.service s join fetch s.site
       where r.storyId = :storyId and r.publishedAt is not null order by r.publishedAt, r.id""")
   List<Response> findPublishedByStoryId(Long storyId);
+
+  long countByResponderUserAndStatus(String responderUser, ResponseStatus status);
+
+  @Query("select count(r) from Response r where r.responderUser = :user and r.moderatorNote is not null and r.createdAt >= :since")
+  long countReturnedSince(@org.springframework.data.repository.query.Param("user") String user,
+      @org.springframework.data.repository.query.Param("since") java.time.Instant since);
 }

@@ -17,6 +17,68 @@ public class ResponseService {
     this.responses = responses;
   }
 
+  /** What a responder or moderator sees of a response in a form. */
+  public record ResponseView(Long id, String body, String responderName, String responderRole, String changeType,
+      String changeDescription, String moderatorNote) {}
+
+  /** Responses by one responder before a responder is fast-tracked past moderation. */
+  static final int FAST_TRACK_PUBLISHED = 10;
+  static final java.time.Duration FAST_TRACK_CLEAN_PERIOD = java.time.Duration.ofDays(90);
+  /** Stories this critical or more always have their responses moderated. */
+  static final int FAST_TRACK_MAX_CRITICALITY = 2;
+
+  /**
+   * Records what a responder wrote (a new response, or a returned one rewritten); it waits for
+   * moderation or fast-track publication.
+   */
+  @Transactional
+  public Long write(Long responseId, Long storyId, CareService service, String responder, String body, String name,
+      String role, String changeType, String changeDescription) {
+    Response response = responseId == null
+        ? responses.save(Response.draft(storyId, service, responder, java.time.Instant.now()))
+        : responses.findById(responseId).orElseThrow();
+    response.write(body.strip(), name.strip(), role.strip(), changeType,
+        changeDescription == null || changeDescription.isBlank() ? null : changeDescription.strip(), responder);
+    return response.getId();
+  }
+
+  /**
+   * Light moderation is skipped for a responder with a good record (at least 10 published
+   * responses, none returned in the last 90 days) on a story below criticality 3, and never when
+   * a change is claimed.
+   */
+  public boolean isFastTrack(Long responseId, Integer criticality) {
+    Response response = responses.findById(responseId).orElseThrow();
+    if (response.isChangeClaimed() || criticality == null || criticality > FAST_TRACK_MAX_CRITICALITY
+        || response.getResponderUser() == null) {
+      return false;
+    }
+    long published = responses.countByResponderUserAndStatus(response.getResponderUser(), ResponseStatus.PUBLISHED);
+    long returned = responses.countReturnedSince(response.getResponderUser(),
+        java.time.Instant.now().minus(FAST_TRACK_CLEAN_PERIOD));
+    return published >= FAST_TRACK_PUBLISHED && returned == 0;
+  }
+
+  public ResponseView view(Long responseId) {
+    Response r = responses.findById(responseId).orElseThrow();
+    return new ResponseView(r.getId(), r.getBody(), r.getResponderName(), r.getResponderRole(), r.getChangeType(),
+        r.getChangeDescription(), r.getModeratorNote());
+  }
+
+  @Transactional
+  public void returnToResponders(Long responseId, String note) {
+    responses.findById(responseId).orElseThrow().returnToResponders(note);
+  }
+
+  /** Publishes the response under the story; returns it for the author's email. */
+  @Transactional
+  public Response publish(Long responseId) {
+    Response response = responses.findById(responseId).orElseThrow();
+    response.publish(java.time.Instant.now());
+    response.getService().getFullName();
+    return response;
+  }
+
   /** The published responses to a story, oldest first, with their services. */
   public List<Response> publishedFor(Long storyId) {
     return responses.findPublishedByStoryId(storyId);

@@ -7,7 +7,6 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.carevoice.organisation.OrganisationService;
-import org.carevoice.response.ResponseService;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
@@ -22,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The public pages of stories: tell a story, read stories, follow your own story. */
+/** Telling a story, and the author's private page. */
 @Controller
 class StoryController {
 
@@ -31,36 +30,12 @@ class StoryController {
 
   private final StoryService stories;
   private final OrganisationService organisation;
-  private final ResponseService responses;
   private final Clock clock;
 
-  StoryController(StoryService stories, OrganisationService organisation, ResponseService responses, Clock clock) {
+  StoryController(StoryService stories, OrganisationService organisation, Clock clock) {
     this.stories = stories;
     this.organisation = organisation;
-    this.responses = responses;
     this.clock = clock;
-  }
-
-  @GetMapping("/stories")
-  String list(@RequestParam(name = "page", defaultValue = "1") String pageParam, Model model) {
-    int page = parsePage(pageParam);
-    Page<Story> result = stories.publishedStories(PageRequest.of(page - 1, PAGE_SIZE));
-    if (page > 1 && page > result.getTotalPages()) {
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-    }
-    model.addAttribute("stories", result);
-    model.addAttribute("page", page);
-    return "stories/list";
-  }
-
-  @GetMapping("/stories/{reference}")
-  String show(@PathVariable String reference, Model model) {
-    Story story = stories.findPublished(reference)
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-    model.addAttribute("story", story);
-    model.addAttribute("happened", StoryService.monthOf(story));
-    model.addAttribute("responses", responses.publishedFor(story.getId()));
-    return "stories/show";
   }
 
   @GetMapping("/tell-your-story")
@@ -165,17 +140,5 @@ class StoryController {
     model.addAttribute("years", years);
     model.addAttribute("maxWords", StoryForm.MAX_WORDS);
     return "stories/form";
-  }
-
-  private static int parsePage(String value) {
-    try {
-      int page = Integer.parseInt(value);
-      if (page < 1 || page > MAX_PAGE) {
-        throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "page must be between 1 and " + MAX_PAGE);
-      }
-      return page;
-    } catch (NumberFormatException e) {
-      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "page must be a number");
-    }
   }
 }

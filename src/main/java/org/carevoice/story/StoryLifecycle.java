@@ -38,6 +38,7 @@ public class StoryLifecycle {
     public static final String USER_TASK_CONFIRM_ANONYMISATION = "userTask_confirmAnonymisation";
     public static final String EVENT_SAFEGUARDING_CLEARED = "intermediateEvent_safeguardingCleared";
     public static final String SERVICE_TASK_PUBLISH_STORY = "serviceTask_publishStory";
+    public static final String CALL_ACTIVITY_AWAIT_SERVICE_RESPONSES = "callActivity_awaitServiceResponses";
     public static final String END_STORY_PUBLISHED = "endEvent_storyPublished";
     public static final String SERVICE_TASK_WITHHOLD_STORY = "serviceTask_withholdStory";
     public static final String END_STORY_WITHHELD = "endEvent_storyWithheld";
@@ -103,6 +104,8 @@ public class StoryLifecycle {
     public static final String TAGS = "tags";
     /** Service ids confirmed in the moderation form (a JSON list). */
     public static final String SERVICES = "services";
+    /** The services of a published story (a list of ids): one service-response case each. */
+    public static final String PUBLISHED_SERVICE_IDS = "publishedServiceIds";
     /** The staff user who completed the moderation: never the one who confirms anonymisation. */
     public static final ProcessVariable<String> MODERATOR = ProcessVariable.of("moderator", String.class);
     /** An {@link AnonymisationDecision}. */

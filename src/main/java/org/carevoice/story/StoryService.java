@@ -239,6 +239,37 @@ public class StoryService {
     require(storyId).recordSafeguardingDecision(decision, now());
   }
 
+  // --- responses ------------------------------------------------------------------------
+
+  /** What staff alerts may carry: the reference, the title and a short excerpt of the published text. */
+  public record PublishedSummary(String reference, String title, String excerpt, String storyUrl) {}
+
+  public PublishedSummary publishedSummary(Long storyId) {
+    Story story = require(storyId);
+    String body = story.getBody();
+    String excerpt = body.length() <= 200 ? body : body.substring(0, body.lastIndexOf(' ', 200) > 0 ? body.lastIndexOf(' ', 200) : 200) + "…";
+    return new PublishedSummary(story.getReference(), story.getTitle(), excerpt, publicUrl(story));
+  }
+
+  /** Tells the author that a service responded, with a link to the story. */
+  @Transactional
+  public void responsePublished(Long storyId, String serviceName) {
+    Story story = require(storyId);
+    if (story.getAuthorEmail() == null) {
+      return;
+    }
+    Map<String, Object> model = new LinkedHashMap<>();
+    model.put("reference", story.getReference());
+    model.put("service", serviceName);
+    model.put("storyUrl", publicUrl(story));
+    notifications.queue(story.getReference(), "response-published", story.getAuthorEmail(), model, story.getReference());
+  }
+
+  /** The services the story is about, by id. */
+  public List<Long> serviceIds(Long storyId) {
+    return require(storyId).getServices().stream().map(CareService::getId).toList();
+  }
+
   // --- withdrawal -------------------------------------------------------------------------
 
   /**

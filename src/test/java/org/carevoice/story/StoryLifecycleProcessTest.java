@@ -77,8 +77,9 @@ class StoryLifecycleProcessTest {
     ProcessInstance instance = moderated(reference, approve("1"));
 
     assertThat(instance).hasPassedInOrder(USER_TASK_MODERATE_STORY, SERVICE_TASK_RESCAN_MODERATED_TEXT,
-        EVENT_SAFEGUARDING_CLEARED, SERVICE_TASK_PUBLISH_STORY, END_STORY_PUBLISHED)
-        .hasNotPassed(USER_TASK_CONFIRM_ANONYMISATION, USER_TASK_REVIEW_SAFEGUARDING_CONCERN).isEnded();
+        EVENT_SAFEGUARDING_CLEARED, SERVICE_TASK_PUBLISH_STORY)
+        .hasNotPassed(USER_TASK_CONFIRM_ANONYMISATION, USER_TASK_REVIEW_SAFEGUARDING_CONCERN);
+    assertPublishedAndAwaitingResponses(instance);
     Story story = storyRepository.findByReference(reference).orElseThrow();
     assertThat(story.getStatus()).isEqualTo(StoryStatus.PUBLISHED);
     assertThat(story.getCriticality()).isEqualTo(1);
@@ -136,7 +137,7 @@ class StoryLifecycleProcessTest {
     assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).timers()
         .activityId(TIMER_EDIT_TIME_LIMIT).count()).as("the edit timer is gone").isZero();
     driver.submit(instance, USER_TASK_MODERATE_STORY, "iain", approve("1"));
-    assertThat(instance).hasPassed(END_STORY_PUBLISHED).isEnded();
+    assertPublishedAndAwaitingResponses(instance);
     assertThat(stories.findPublished(reference).orElseThrow().getTitle()).isEqualTo("Changed as asked");
   }
 
@@ -191,7 +192,8 @@ class StoryLifecycleProcessTest {
     assertThat(stories.findPublished(reference)).isEmpty();
 
     driver.submit(instance, USER_TASK_REVIEW_SAFEGUARDING_CONCERN, "shona", Map.of("safeguardingDecision", "publish"));
-    assertThat(instance).hasPassed(END_SAFEGUARDING_REVIEWED, END_STORY_PUBLISHED).isEnded();
+    assertThat(instance).hasPassed(END_SAFEGUARDING_REVIEWED);
+    assertPublishedAndAwaitingResponses(instance);
     assertThat(storyRepository.findByReference(reference).orElseThrow().getSafeguardingDecision()).isEqualTo("publish");
   }
 
@@ -205,7 +207,7 @@ class StoryLifecycleProcessTest {
 
     driver.submit(instance, USER_TASK_MODERATE_STORY, "morag", approve("3"));
 
-    assertThat(instance).hasPassed(END_STORY_PUBLISHED).isEnded();
+    assertPublishedAndAwaitingResponses(instance);
   }
 
   @Test
@@ -227,7 +229,8 @@ class StoryLifecycleProcessTest {
   void storyWithoutConcern_isNotDelayedBySafeguarding() {
     String reference = submit("No concern", CLEAN_BODY);
     ProcessInstance instance = moderated(reference, approve("0"));
-    assertThat(instance).hasNotPassed(SERVICE_TASK_ALERT_SAFEGUARDING_LEAD).hasPassed(END_STORY_PUBLISHED);
+    assertThat(instance).hasNotPassed(SERVICE_TASK_ALERT_SAFEGUARDING_LEAD);
+    assertPublishedAndAwaitingResponses(instance);
   }
 
   @Test
@@ -243,7 +246,7 @@ class StoryLifecycleProcessTest {
 
     driver.submit(instance, USER_TASK_CONFIRM_ANONYMISATION, "iain", Map.of("anonymisationDecision", "confirm"));
 
-    assertThat(instance).hasPassed(END_STORY_PUBLISHED).isEnded();
+    assertPublishedAndAwaitingResponses(instance);
     String published = stories.findPublished(reference).orElseThrow().getBody();
     assertThat(published).contains("the doctor looked after my dad").doesNotContain("07700").doesNotContain("Fraser");
   }
@@ -385,6 +388,17 @@ class StoryLifecycleProcessTest {
     Map<String, Object> values = decision("requestChanges", "1");
     values.put("privateMessageToAuthor", message);
     return values;
+  }
+
+  /** Published: the story's case now waits for each of its services to respond. */
+  private void assertPublishedAndAwaitingResponses(ProcessInstance instance) {
+    assertThat(instance).hasPassed(SERVICE_TASK_PUBLISH_STORY).isWaitingAt(CALL_ACTIVITY_AWAIT_SERVICE_RESPONSES);
+    assertThat(runtimeService.createProcessInstanceQuery().superProcessInstanceId(instance.getId()).count())
+        .as("one service-response case per service").isEqualTo(storyServices(instance));
+  }
+
+  private long storyServices(ProcessInstance instance) {
+    return stories.serviceIds(runtimeService.getVariable(instance.getId(), "storyId") instanceof Long id ? id : -1L).size();
   }
 
   private void assertWithdrawn(ProcessInstance instance, String reference) {

@@ -1,7 +1,11 @@
-package org.carevoice.moderation;
+package org.carevoice.identity;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
-import org.carevoice.identity.StaffDirectory;
+import java.util.Set;
 import org.carevoice.notification.Notifications;
 import org.carevoice.system.SiteProperties;
 import org.springframework.stereotype.Service;
@@ -27,14 +31,25 @@ public class StaffAlerts {
   /** Queues the template to every member of the group; returns how many were queued. */
   @Transactional
   public int alert(String group, String template, String reference) {
-    Map<String, Object> model = Map.of("reference", reference, "tasklistUrl", site.link("/camunda/app/tasklist/default/"),
-        "staff", true);
-    int queued = 0;
-    for (String email : staff.emailsOf(group)) {
+    return alert(List.of(group), template, reference, Map.of());
+  }
+
+  /**
+   * Queues the template once to every member of any of the groups (a member of two groups gets
+   * one email); returns how many were queued.
+   */
+  @Transactional
+  public int alert(Collection<String> groups, String template, String reference, Map<String, Object> extra) {
+    Map<String, Object> model = new LinkedHashMap<>(extra);
+    model.put("reference", reference);
+    model.put("tasklistUrl", site.link("/camunda/app/tasklist/default/"));
+    model.put("staff", true);
+    Set<String> recipients = new LinkedHashSet<>();
+    groups.forEach(group -> recipients.addAll(staff.emailsOf(group)));
+    for (String email : recipients) {
       // Staff emails are not "about" the author: they hold no personal data to erase.
       notifications.queue(null, template, email, model, reference);
-      queued++;
     }
-    return queued;
+    return recipients.size();
   }
 }

@@ -1,0 +1,58 @@
+package org.carevoice.escalation;
+
+import static org.carevoice.response.ServiceResponse.Vars.ESCALATION_DUE;
+import static org.carevoice.response.ServiceResponse.Vars.MANAGER_GROUP;
+import static org.carevoice.response.ServiceResponse.Vars.OVERDUE_AT;
+import static org.carevoice.response.ServiceResponse.Vars.RESPONDER_GROUP;
+import static org.carevoice.response.ServiceResponse.Vars.RESPONSE_DUE;
+import static org.carevoice.response.ServiceResponse.Vars.SERVICE_ID;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.carevoice.organisation.CareService;
+import org.carevoice.organisation.OrganisationService;
+import org.carevoice.response.ServiceResponse;
+import org.springframework.stereotype.Component;
+
+/**
+ * Service task "Schedule response": the response-due decision gives working days; this turns them
+ * into the dates of the reminder, the escalation and the overdue mark, and names the groups.
+ */
+@Component("scheduleResponseDelegate")
+public class ScheduleResponseDelegate implements JavaDelegate {
+
+  private final WorkingDays workingDays;
+  private final OrganisationService organisation;
+
+  ScheduleResponseDelegate(WorkingDays workingDays, OrganisationService organisation) {
+    this.workingDays = workingDays;
+    this.organisation = organisation;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> rule = (Map<String, Object>) execution.getVariable(ServiceResponse.Vars.RESPONSE_DUE_RULE);
+    Instant due = workingDays.plus(workingDays.now(), days(rule, "dueWorkingDays"));
+    Instant escalation = workingDays.plus(due, days(rule, "escalateAfterWorkingDays"));
+    Instant overdue = workingDays.plus(escalation, days(rule, "overdueAfterWorkingDays"));
+    RESPONSE_DUE.set(execution, Date.from(due));
+    ESCALATION_DUE.set(execution, Date.from(escalation));
+    OVERDUE_AT.set(execution, Date.from(overdue));
+    CareService service = organisation.findServices(List.of(SERVICE_ID.get(execution))).get(0);
+    RESPONDER_GROUP.set(execution, service.getResponderGroup());
+    MANAGER_GROUP.set(execution, service.getManagerGroup());
+  }
+
+  private static int days(Map<String, Object> rule, String output) {
+    Object value = rule == null ? null : rule.get(output);
+    if (!(value instanceof Number number)) {
+      throw new IllegalStateException("The response-due decision gave no " + output);
+    }
+    return number.intValue();
+  }
+}

@@ -1,0 +1,64 @@
+package org.carevoice.publication;
+
+import org.carevoice.response.ResponseService;
+import org.carevoice.story.Story;
+import org.carevoice.story.StoryService;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/** What the public reads: published stories, newest first, and each story with its responses. */
+@Controller
+class PublicStoriesController {
+
+  static final int PAGE_SIZE = 10;
+  private static final int MAX_PAGE = 10_000;
+
+  private final StoryService stories;
+  private final ResponseService responses;
+
+  PublicStoriesController(StoryService stories, ResponseService responses) {
+    this.stories = stories;
+    this.responses = responses;
+  }
+
+  @GetMapping("/stories")
+  String list(@RequestParam(name = "page", defaultValue = "1") String pageParam, Model model) {
+    int page = parsePage(pageParam);
+    Page<Story> result = stories.publishedStories(PageRequest.of(page - 1, PAGE_SIZE));
+    if (page > 1 && page > result.getTotalPages()) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+    }
+    model.addAttribute("stories", result);
+    model.addAttribute("page", page);
+    return "stories/list";
+  }
+
+  @GetMapping("/stories/{reference}")
+  String show(@PathVariable String reference, Model model) {
+    Story story = stories.findPublished(reference)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    model.addAttribute("story", story);
+    model.addAttribute("happened", StoryService.monthOf(story));
+    model.addAttribute("responses", responses.publishedFor(story.getId()));
+    return "stories/show";
+  }
+
+  private static int parsePage(String value) {
+    try {
+      int page = Integer.parseInt(value);
+      if (page < 1 || page > MAX_PAGE) {
+        throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "page must be between 1 and " + MAX_PAGE);
+      }
+      return page;
+    } catch (NumberFormatException e) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "page must be a number");
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package org.carevoice.response;
+
+import static org.carevoice.response.ServiceResponse.Vars.SERVICE_ID;
+import static org.carevoice.response.ServiceResponse.Vars.STORY_ID;
+
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.carevoice.identity.StaffAlerts;
+import org.carevoice.organisation.CareService;
+import org.carevoice.organisation.OrganisationService;
+import org.carevoice.story.StoryLifecycle;
+import org.carevoice.story.StoryService;
+import org.carevoice.system.JsonLists;
+import org.springframework.stereotype.Component;
+
+/**
+ * Service task "Alert service staff": the responder group, and the groups the routing decision
+ * adds (service manager, safeguarding lead), each member once, with the title and a short excerpt
+ * of the published, anonymised text.
+ */
+@Component("alertServiceStaffDelegate")
+public class AlertServiceStaffDelegate implements JavaDelegate {
+
+  private final StoryService stories;
+  private final OrganisationService organisation;
+  private final StaffAlerts alerts;
+
+  AlertServiceStaffDelegate(StoryService stories, OrganisationService organisation, StaffAlerts alerts) {
+    this.stories = stories;
+    this.organisation = organisation;
+    this.alerts = alerts;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    CareService service = organisation.findServices(java.util.List.of(SERVICE_ID.get(execution))).get(0);
+    Set<String> groups = new LinkedHashSet<>();
+    groups.add(service.getResponderGroup());
+    for (String also : JsonLists.strings(execution.getVariable(ServiceResponse.Vars.ALSO_ALERT))) {
+      groups.add(switch (also) {
+        case "manager" -> service.getManagerGroup();
+        case "safeguarding" -> StoryLifecycle.Groups.SAFEGUARDING;
+        default -> throw new IllegalStateException("Unknown routing output " + also);
+      });
+    }
+    StoryService.PublishedSummary story = stories.publishedSummary(STORY_ID.get(execution));
+    alerts.alert(groups, "story-alert", story.reference(), Map.of("title", story.title(), "excerpt", story.excerpt(),
+        "storyUrl", story.storyUrl(), "service", service.getFullName()));
+  }
+}

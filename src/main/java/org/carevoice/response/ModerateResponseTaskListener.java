@@ -1,0 +1,55 @@
+package org.carevoice.response;
+
+import static org.carevoice.response.ServiceResponse.Vars.DISPLAY_FINDINGS;
+import static org.carevoice.response.ServiceResponse.Vars.DISPLAY_TEXT;
+import static org.carevoice.response.ServiceResponse.Vars.DISPLAY_TITLE;
+import static org.carevoice.response.ServiceResponse.Vars.PRIVATE_NOTE;
+import static org.carevoice.response.ServiceResponse.Vars.RESPONSE_DECISION;
+import static org.carevoice.response.ServiceResponse.Vars.RESPONSE_ID;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.carevoice.anonymisation.IdentifierScanner;
+import org.carevoice.anonymisation.ScanResult;
+import org.springframework.stereotype.Component;
+
+/**
+ * Prepares and checks "Moderate response": shows the response with any identifiers found in it;
+ * on completion requires publish or return, and a note for the responders when returning.
+ */
+@Component("moderateResponseTaskListener")
+public class ModerateResponseTaskListener implements TaskListener {
+
+  private final ResponseService responses;
+  private final IdentifierScanner scanner;
+
+  ModerateResponseTaskListener(ResponseService responses, IdentifierScanner scanner) {
+    this.responses = responses;
+    this.scanner = scanner;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    ResponseService.ResponseView response = responses.view(RESPONSE_ID.get(task));
+    if (EVENTNAME_CREATE.equals(task.getEventName())) {
+      ScanResult scan = scanner.scan(response.body());
+      DISPLAY_TITLE.setLocal(task, response.responderName() + ", " + response.responderRole()
+          + (response.changeType() == null ? "" : " (change " + response.changeType() + ": " + response.changeDescription() + ")"));
+      DISPLAY_TEXT.setLocal(task, response.body());
+      DISPLAY_FINDINGS.setLocal(task, scan.findings().isEmpty() ? "None found" : IdentifierScanner.describe(scan.findings()));
+      PRIVATE_NOTE.setLocal(task, "");
+    } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+      String decision = RESPONSE_DECISION.find(task).orElse("");
+      if (decision.equals("return")) {
+        String note = PRIVATE_NOTE.find(task).map(String::strip).orElse("");
+        if (note.isEmpty()) {
+          throw new ProcessEngineException("Tell the responders what to change.");
+        }
+        responses.returnToResponders(response.id(), note);
+      } else if (!decision.equals("approve")) {
+        throw new ProcessEngineException("Choose whether to publish the response or return it.");
+      }
+    }
+  }
+}
