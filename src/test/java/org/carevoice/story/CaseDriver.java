@@ -45,16 +45,31 @@ public class CaseDriver {
     return runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).singleResult();
   }
 
-  /** Runs every due save point (async continuation) of the case, until none is left. */
+  /** Runs every due save point (async continuation) of the case and its called cases, until none is left. */
   public void runSavePoints(ProcessInstance instance) {
-    for (int round = 0; round < 20; round++) {
-      List<Job> jobs = management.createJobQuery().processInstanceId(instance.getId()).messages().list();
+    for (int round = 0; round < 30; round++) {
+      List<Job> jobs = caseTree(instance.getId()).stream()
+          .flatMap(id -> management.createJobQuery().processInstanceId(id).messages().list().stream()).toList();
       if (jobs.isEmpty()) {
         return;
       }
       jobs.forEach(job -> management.executeJob(job.getId()));
     }
     throw new IllegalStateException("Save points keep coming: a loop in the model?");
+  }
+
+  /** The case and every case it called (service responses), by process instance id. */
+  public List<String> caseTree(String rootId) {
+    List<String> ids = new java.util.ArrayList<>(List.of(rootId));
+    for (int i = 0; i < ids.size(); i++) {
+      runtime.createProcessInstanceQuery().superProcessInstanceId(ids.get(i)).list().forEach(p -> ids.add(p.getId()));
+    }
+    return ids;
+  }
+
+  /** The called service-response cases of a story's case. */
+  public List<ProcessInstance> serviceCases(ProcessInstance story) {
+    return runtime.createProcessInstanceQuery().superProcessInstanceId(story.getId()).list();
   }
 
   /** Fires the timer on the given element as if its time had come, then runs the save points it leads to. */
