@@ -77,15 +77,19 @@ class SecurityConfiguration {
 
   @Bean
   @Order(3)
-  SecurityFilterChain siteChain(HttpSecurity http) throws Exception {
-    http.authorizeHttpRequests(requests -> requests
+  SecurityFilterChain siteChain(HttpSecurity http, CamundaIdentityAuthenticationProvider staff) throws Exception {
+    http.authenticationProvider(staff)
+        .authorizeHttpRequests(requests -> requests
             .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
+            .requestMatchers(path("/staff/**")).authenticated()
             .requestMatchers(path("/actuator/health/**"), path("/actuator/info")).permitAll()
             .requestMatchers(path("/actuator/**")).denyAll()
             .anyRequest().permitAll())
         .csrf(Customizer.withDefaults())
         .httpBasic(AbstractHttpConfigurer::disable)
-        .formLogin(AbstractHttpConfigurer::disable)
+        // Staff pages: the same user name and password as in Tasklist.
+        .formLogin(login -> login.loginPage("/login").permitAll())
+        .logout(logout -> logout.logoutSuccessUrl("/"))
         .headers(headers -> headers
             .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))

@@ -14,6 +14,7 @@ import org.carevoice.organisation.OrganisationService;
 import org.carevoice.story.StoryLifecycle;
 import org.carevoice.story.StoryService;
 import org.carevoice.system.JsonLists;
+import org.carevoice.system.SiteProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,11 +28,14 @@ public class AlertServiceStaffDelegate implements JavaDelegate {
   private final StoryService stories;
   private final OrganisationService organisation;
   private final StaffAlerts alerts;
+  private final SiteProperties site;
 
-  AlertServiceStaffDelegate(StoryService stories, OrganisationService organisation, StaffAlerts alerts) {
+  AlertServiceStaffDelegate(StoryService stories, OrganisationService organisation, StaffAlerts alerts,
+      SiteProperties site) {
     this.stories = stories;
     this.organisation = organisation;
     this.alerts = alerts;
+    this.site = site;
   }
 
   @Override
@@ -48,6 +52,7 @@ public class AlertServiceStaffDelegate implements JavaDelegate {
     }
     StoryService.PublishedSummary story = stories.publishedSummary(STORY_ID.get(execution));
     alerts.alert(groups, "story-alert", story.reference(), Map.of("title", story.title(), "excerpt", story.excerpt(),
-        "storyUrl", story.storyUrl(), "service", service.getFullName()));
+        "storyUrl", story.storyUrl(), "service", service.getFullName(),
+        "respondUrl", site.link("/staff/stories/" + story.reference() + "/respond")));
   }
 }

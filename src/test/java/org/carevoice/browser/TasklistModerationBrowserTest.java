@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,7 +39,6 @@ class TasklistModerationBrowserTest {
 
   @LocalServerPort int port;
   @Autowired ManagementService managementService;
-  @Autowired RuntimeService runtimeService;
   @Autowired org.camunda.bpm.engine.TaskService taskService;
   @Autowired JdbcTemplate jdbc;
 
@@ -150,6 +148,53 @@ class TasklistModerationBrowserTest {
         .doesNotContain("Fraser");
   }
 
+  @Test
+  void staffFollowTheAlertLink_signInRespond_andTheResponseIsPublishedAndTheAuthorEmailed() {
+    String reference = tellStory("Browser walk: the emergency department at night",
+        "We came into the emergency department at two in the morning. The staff were kind but we waited "
+            + "five hours without an update on what was happening to my dad.");
+    runSavePoints();
+    signInToTasklist("morag");
+    openAndClaim("Moderate story");
+    chooseRadio("Publish the story");
+    chooseOption("How critical is the story?", "3 - moderately critical");
+    complete(reference);
+
+    String alert = jdbc.queryForObject("select text_body from outbox_message where template = 'story-alert'"
+        + " and recipient = 'craig@demo.carevoice.local' and text_body like ? order by id desc limit 1", String.class,
+        "%" + reference + "%");
+    Matcher link = Pattern.compile("(/staff/stories/[A-Z0-9-]+/respond)").matcher(alert);
+    assertThat(link.find()).isTrue();
+    driver.manage().deleteAllCookies();
+    driver.get(url(link.group(1)));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("craig");
+    driver.findElement(By.id("password")).sendKeys("demo");
+    driver.findElement(By.cssSelector("main form button[type='submit']")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("response"))).sendKeys(
+        "Thank you for telling us. We are sorry nobody kept you informed; our nurses now give updates every hour.");
+    driver.findElement(By.id("responderName")).sendKeys("Craig Wilson");
+    driver.findElement(By.id("responderRole")).sendKeys("Charge Nurse, Emergency Department");
+    driver.findElement(By.cssSelector("label[for='change-made']")).click();
+    driver.findElement(By.id("changeDescription")).sendKeys("Hourly updates in the waiting room.");
+    driver.findElement(By.xpath("//button[normalize-space(.)='Send the response']")).click();
+    assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".panel"))).getText())
+        .contains("Thank you");
+    runSavePoints();
+
+    driver.manage().deleteAllCookies();
+    signInToTasklist("morag");
+    openAndClaim("Moderate response");
+    assertThat(fieldValue("Response")).contains("updates every hour");
+    chooseRadio("Publish the response");
+    complete(reference);
+
+    driver.get(url("/stories/" + reference));
+    assertThat(driver.findElement(By.cssSelector(".responses")).getText()).contains("Craig Wilson")
+        .contains("Charge Nurse, Emergency Department").contains("updates every hour");
+    assertThat(jdbc.queryForObject("select count(*) from outbox_message where about = ? and template = 'response-published'",
+        Integer.class, reference)).isEqualTo(1);
+  }
+
   private String tellStory(String title) {
     return tellStory(title, "Everyone on the ward was calm and caring during my stay after "
         + "my hip operation. The physiotherapists had me walking the next day.");
@@ -157,7 +202,8 @@ class TasklistModerationBrowserTest {
 
   private String tellStory(String title, String text) {
     driver.get(url("/tell-your-story"));
-    new Select(driver.findElement(By.id("serviceId"))).selectByVisibleText("Ward 15 (Orthopaedics)");
+    new Select(driver.findElement(By.id("serviceId"))).selectByVisibleText(
+        title.contains("emergency department") ? "Emergency Department" : "Ward 15 (Orthopaedics)");
     driver.findElement(By.cssSelector("label[for='relationship']")).click();
     YearMonth last = YearMonth.now().minusMonths(1);
     new Select(driver.findElement(By.id("happenedMonth"))).selectByValue(String.valueOf(last.getMonthValue()));
@@ -222,9 +268,9 @@ class TasklistModerationBrowserTest {
 
   /** Completes the claimed task's form and waits until the engine has completed the task. */
   private void complete(String reference) {
-    String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).singleResult()
+    // The story's case and its service cases share the reference as business key.
+    String claimed = taskService.createTaskQuery().processInstanceBusinessKey(reference).taskAssigned().singleResult()
         .getId();
-    String claimed = taskService.createTaskQuery().processInstanceId(instance).taskAssigned().singleResult().getId();
     WebElement button = wait.until(ExpectedConditions.elementToBeClickable(
         By.xpath("//button[normalize-space(.)='Complete']")));
     driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", button);

@@ -41,8 +41,10 @@ public class CaseDriver {
     this.jdbc = jdbc;
   }
 
+  /** The story's own case (its service cases share the business key). */
   public ProcessInstance instance(String reference) {
-    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).singleResult();
+    return runtime.createProcessInstanceQuery().processDefinitionKey(StoryLifecycle.PROCESS_KEY)
+        .processInstanceBusinessKey(reference).singleResult();
   }
 
   /** Runs every due save point (async continuation) of the case and its called cases, until none is left. */

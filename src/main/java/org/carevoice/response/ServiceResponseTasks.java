@@ -1,0 +1,77 @@
+package org.carevoice.response;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+/**
+ * The façade of the service-response process for Carevoice's own staff pages: finds the
+ * "Respond to story" task a member of staff may work on, and completes it as that user, exactly as
+ * Tasklist would (claim, then submit the form).
+ */
+@Component
+public class ServiceResponseTasks {
+
+  private final TaskService tasks;
+  private final FormService forms;
+  private final IdentityService identity;
+
+  ServiceResponseTasks(TaskService tasks, FormService forms, IdentityService identity) {
+    this.tasks = tasks;
+    this.forms = forms;
+    this.identity = identity;
+  }
+
+  /** An open "Respond to story" task, as staff pages see it. */
+  public record OpenTask(String id, String assignee, String service) {}
+
+  /** The response was not accepted by the process (its own checks refused it). */
+  public static class ResponseRefusedException extends RuntimeException {
+    ResponseRefusedException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /** The open response task of this story for one of the user's teams. */
+  public Optional<OpenTask> respondTask(String reference, String user) {
+    return findTask(reference, user).map(task -> new OpenTask(task.getId(), task.getAssignee(),
+        String.valueOf(forms.getTaskFormVariables(task.getId()).get(ServiceResponse.Vars.DISPLAY_SERVICE.name()))));
+  }
+
+  private Optional<Task> findTask(String reference, String user) {
+    List<String> groups = groupsOf(user);
+    if (groups.isEmpty()) {
+      return Optional.empty();
+    }
+    return tasks.createTaskQuery().processInstanceBusinessKey(reference)
+        .taskDefinitionKey(ServiceResponse.Elements.USER_TASK_RESPOND_TO_STORY).taskCandidateGroupIn(groups)
+        .includeAssignedTasks().list().stream()
+        .filter(task -> task.getAssignee() == null || task.getAssignee().equals(user)).findFirst();
+  }
+
+  /** Claims the task for the user and submits the response, with the user's own permissions. */
+  public void respond(OpenTask task, String user, Map<String, Object> values) {
+    identity.setAuthentication(user, groupsOf(user));
+    try {
+      if (task.assignee() == null) {
+        tasks.claim(task.id(), user);
+      }
+      forms.submitTaskForm(task.id(), values);
+    } catch (ProcessEngineException e) {
+      throw new ResponseRefusedException(e.getMessage(), e);
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  private List<String> groupsOf(String user) {
+    return identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+  }
+}
