@@ -1,5 +1,6 @@
 package org.carevoice.publication;
 
+import org.carevoice.response.Response;
 import org.carevoice.response.ResponseService;
 import org.carevoice.story.Story;
 import org.carevoice.story.StoryService;
@@ -46,8 +47,16 @@ class PublicStoriesController {
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     model.addAttribute("story", story);
     model.addAttribute("happened", StoryService.monthOf(story));
-    model.addAttribute("responses", responses.publishedFor(story.getId()));
+    model.addAttribute("responses", responses.publishedFor(story.getId()).stream()
+        .map(response -> new PublicResponse(response, daysBetween(story, response))).toList());
     return "stories/show";
+  }
+
+  /** A response as the public sees it, with how long the service took to answer. */
+  record PublicResponse(Response response, long daysToRespond) {}
+
+  private static long daysBetween(Story story, Response response) {
+    return Math.max(0, java.time.Duration.between(story.getPublishedAt(), response.getPublishedAt()).toDays());
   }
 
   private static int parsePage(String value) {

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.carevoice.response.ServiceResponse.Elements.*;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Instant;
 import java.util.Date;
@@ -25,6 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * processes/service-response.bpmn, one test per path: a published story reaches each of its
@@ -44,6 +49,7 @@ class ServiceResponseProcessTest {
   @Autowired CaseDriver driver;
   @Autowired ResponseService responses;
   @Autowired JdbcTemplate jdbc;
+  @Autowired MockMvc mvc;
 
   @BeforeEach
   void init() {
@@ -82,7 +88,7 @@ class ServiceResponseProcessTest {
   }
 
   @Test
-  void response_isModeratedPublishedAndTheAuthorEmailed_andTheCaseEnds() {
+  void response_isModeratedPublishedAndTheAuthorEmailed_andTheCaseEnds() throws Exception {
     ProcessInstance story = published("Answered after moderation", "3", "hairmyres-emergency-department");
     ProcessInstance service = driver.serviceCases(story).get(0);
 
@@ -98,6 +104,9 @@ class ServiceResponseProcessTest {
       assertThat(r.getResponderRole()).isEqualTo("Charge Nurse, Emergency Department");
     });
     assertThat(driver.templatesAbout(story.getBusinessKey())).contains("response-published");
+    mvc.perform(get("/stories/" + story.getBusinessKey())).andExpect(status().isOk())
+        .andExpect(content().string(containsString("Charge Nurse, Emergency Department")))
+        .andExpect(content().string(containsString("(responded the same day)")));
   }
 
   @Test
@@ -112,7 +121,7 @@ class ServiceResponseProcessTest {
   }
 
   @Test
-  void claimedChange_isAlwaysModerated_evenWithAGoodRecord() {
+  void claimedChange_isAlwaysModerated_evenWithAGoodRecord() throws Exception {
     givePublishedResponses("craig", 10);
     ProcessInstance story = published("Change claimed", "1", "hairmyres-emergency-department");
     ProcessInstance service = driver.serviceCases(story).get(0);
@@ -120,6 +129,9 @@ class ServiceResponseProcessTest {
     driver.submit(service, USER_TASK_RESPOND_TO_STORY, "craig", respond("planned", "Hourly updates in the waiting room."));
 
     assertThat(service).isWaitingAt(USER_TASK_MODERATE_RESPONSE);
+    driver.submit(service, USER_TASK_MODERATE_RESPONSE, "iain", Map.of("responseDecision", "approve"));
+    mvc.perform(get("/stories/" + story.getBusinessKey()))
+        .andExpect(content().string(containsString("Change planned: Hourly updates in the waiting room.")));
   }
 
   @Test
