@@ -1,5 +1,6 @@
 package org.carevoice.publication;
 
+import org.carevoice.response.AuthorReplyService;
 import org.carevoice.response.Response;
 import org.carevoice.response.ResponseService;
 import org.carevoice.story.Story;
@@ -23,10 +24,12 @@ class PublicStoriesController {
 
   private final StoryService stories;
   private final ResponseService responses;
+  private final AuthorReplyService replies;
 
-  PublicStoriesController(StoryService stories, ResponseService responses) {
+  PublicStoriesController(StoryService stories, ResponseService responses, AuthorReplyService replies) {
     this.stories = stories;
     this.responses = responses;
+    this.replies = replies;
   }
 
   @GetMapping("/stories")
@@ -49,6 +52,7 @@ class PublicStoriesController {
     model.addAttribute("happened", StoryService.monthOf(story));
     model.addAttribute("responses", responses.publishedFor(story.getId()).stream()
         .map(response -> new PublicResponse(response, daysBetween(story, response))).toList());
+    model.addAttribute("replies", replies.publishedReplies(story.getId()));
     return "stories/show";
   }
 

@@ -41,16 +41,19 @@ public class StoryService {
   private final StoryLifecycle lifecycle;
   private final Notifications notifications;
   private final SiteProperties site;
+  private final org.springframework.context.ApplicationEventPublisher events;
   private final Clock clock;
 
   StoryService(StoryRepository stories, StoryReferences references, OrganisationService organisation,
-      StoryLifecycle lifecycle, Notifications notifications, SiteProperties site, Clock clock) {
+      StoryLifecycle lifecycle, Notifications notifications, SiteProperties site,
+      org.springframework.context.ApplicationEventPublisher events, Clock clock) {
     this.stories = stories;
     this.references = references;
     this.organisation = organisation;
     this.lifecycle = lifecycle;
     this.notifications = notifications;
     this.site = site;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -295,6 +298,18 @@ public class StoryService {
       story.withdraw(now());
     }
     notifications.erase(story.getReference());
+    events.publishEvent(new StoryWithdrawnEvent(story.getId(), story.getReference()));
+  }
+
+  /** Tells the author that a reply was or was not published. */
+  @Transactional
+  public void replyModerated(Long storyId, boolean published) {
+    Story story = require(storyId);
+    if (story.getAuthorEmail() == null) {
+      return;
+    }
+    notifications.queue(story.getReference(), published ? "reply-published" : "reply-declined", story.getAuthorEmail(),
+        Map.of("reference", story.getReference(), "storyUrl", publicUrl(story)), story.getReference());
   }
 
   // --- helpers ----------------------------------------------------------------------------

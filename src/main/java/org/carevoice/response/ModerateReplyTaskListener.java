@@ -1,0 +1,46 @@
+package org.carevoice.response;
+
+import static org.carevoice.response.AuthorReplyLifecycle.Vars.DISPLAY_FINDINGS;
+import static org.carevoice.response.AuthorReplyLifecycle.Vars.DISPLAY_TEXT;
+import static org.carevoice.response.AuthorReplyLifecycle.Vars.DISPLAY_TITLE;
+import static org.carevoice.response.AuthorReplyLifecycle.Vars.REPLY_DECISION;
+import static org.carevoice.response.AuthorReplyLifecycle.Vars.REPLY_ID;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.carevoice.anonymisation.IdentifierScanner;
+import org.carevoice.anonymisation.ScanResult;
+import org.springframework.stereotype.Component;
+
+/** Prepares and checks "Moderate reply": the reply, what it answers, and identifiers found in it. */
+@Component("moderateReplyTaskListener")
+public class ModerateReplyTaskListener implements TaskListener {
+
+  private final AuthorReplyService replies;
+  private final ResponseService responses;
+  private final IdentifierScanner scanner;
+
+  ModerateReplyTaskListener(AuthorReplyService replies, ResponseService responses, IdentifierScanner scanner) {
+    this.replies = replies;
+    this.responses = responses;
+    this.scanner = scanner;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    if (EVENTNAME_CREATE.equals(task.getEventName())) {
+      AuthorReply reply = replies.find(REPLY_ID.get(task));
+      ResponseService.ResponseView response = responses.view(reply.getResponseId());
+      ScanResult scan = scanner.scan(reply.getBody());
+      DISPLAY_TITLE.setLocal(task, "The response by " + response.responderName() + ", " + response.responderRole());
+      DISPLAY_TEXT.setLocal(task, reply.getBody());
+      DISPLAY_FINDINGS.setLocal(task, scan.findings().isEmpty() ? "None found" : IdentifierScanner.describe(scan.findings()));
+    } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+      String decision = REPLY_DECISION.find(task).orElse("");
+      if (!decision.equals("approve") && !decision.equals("decline")) {
+        throw new ProcessEngineException("Choose whether to publish the reply.");
+      }
+    }
+  }
+}

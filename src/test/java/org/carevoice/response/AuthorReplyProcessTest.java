@@ -1,0 +1,132 @@
+package org.carevoice.response;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.carevoice.CarevoiceTest;
+import org.carevoice.story.CaseDriver;
+import org.carevoice.story.StoryLifecycle;
+import org.carevoice.story.StoryService;
+import org.carevoice.story.SubmittedStory;
+import org.carevoice.story.TestStories;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** processes/author-reply.bpmn and the author's responses page: replies are always moderated. */
+@CarevoiceTest
+class AuthorReplyProcessTest {
+
+  @Autowired ProcessEngine processEngine;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TestStories testStories;
+  @Autowired CaseDriver driver;
+  @Autowired StoryService stories;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired MockMvc mvc;
+
+  @BeforeEach
+  void init() {
+    BpmnAwareTests.init(processEngine);
+  }
+
+  @Test
+  void reply_isModeratedPublishedAndTheRespondersEmailed() throws Exception {
+    Answered answered = answered("Reply published");
+    String page = "/my-story/" + answered.token() + "/responses";
+    mvc.perform(get(page)).andExpect(status().isOk()).andExpect(content().string(containsString("Reply to this response")));
+    mvc.perform(post(page + "/" + answered.responseId() + "/reply").with(csrf()).param("reply", " "))
+        .andExpect(status().isBadRequest()).andExpect(content().string(containsString("Write your reply")));
+    mvc.perform(post(page + "/999999/reply").with(csrf()).param("reply", "Thanks")).andExpect(status().isNotFound());
+
+    mvc.perform(post(page + "/" + answered.responseId() + "/reply").with(csrf())
+        .param("reply", "Thank you for listening. The hourly updates will make a real difference."))
+        .andExpect(redirectedUrl(page));
+    ProcessInstance reply = replyCase(answered.reference());
+    driver.runSavePoints(reply);
+    assertThat(reply).isWaitingAt(AuthorReplyLifecycle.Elements.USER_TASK_MODERATE_REPLY);
+    mvc.perform(get("/stories/" + answered.reference())).andExpect(content().string(
+        org.hamcrest.Matchers.not(containsString("The hourly updates will make"))));
+
+    driver.submit(reply, AuthorReplyLifecycle.Elements.USER_TASK_MODERATE_REPLY, "iain", Map.of("replyDecision", "approve"));
+
+    assertThat(reply).hasPassed(AuthorReplyLifecycle.Elements.END_REPLY_PUBLISHED).isEnded();
+    mvc.perform(get("/stories/" + answered.reference())).andExpect(content().string(containsString("The author replied on")))
+        .andExpect(content().string(containsString("The hourly updates will make a real difference.")));
+    assertThat(driver.templatesAbout(answered.reference())).contains("reply-published");
+    assertThat(jdbc.queryForObject("select count(*) from outbox_message where template = 'reply-to-response'"
+        + " and recipient = 'craig@demo.carevoice.local' and text_body like ?", Integer.class,
+        "%" + answered.reference() + "%")).isEqualTo(1);
+  }
+
+  @Test
+  void declinedReply_isNotPublished_andTheAuthorIsTold() throws Exception {
+    Answered answered = answered("Reply declined");
+    mvc.perform(post("/my-story/" + answered.token() + "/responses/" + answered.responseId() + "/reply").with(csrf())
+        .param("reply", "Not really a reply at all."));
+    ProcessInstance reply = replyCase(answered.reference());
+    driver.runSavePoints(reply);
+    driver.submit(reply, AuthorReplyLifecycle.Elements.USER_TASK_MODERATE_REPLY, "iain", Map.of("replyDecision", "decline"));
+
+    assertThat(reply).hasPassed(AuthorReplyLifecycle.Elements.END_REPLY_DECLINED).isEnded();
+    assertThat(driver.templatesAbout(answered.reference())).contains("reply-declined");
+    mvc.perform(get("/my-story/" + answered.token() + "/responses"))
+        .andExpect(content().string(containsString("Your reply (not published)")));
+  }
+
+  @Test
+  void withdrawal_erasesReplies_andEndsTheirModeration() throws Exception {
+    Answered answered = answered("Reply then withdrawn");
+    mvc.perform(post("/my-story/" + answered.token() + "/responses/" + answered.responseId() + "/reply").with(csrf())
+        .param("reply", "A reply that will be erased."));
+    ProcessInstance reply = replyCase(answered.reference());
+
+    stories.withdraw(answered.token());
+
+    assertThat(jdbc.queryForObject("select count(*) from author_reply where body like 'A reply that will be erased%'",
+        Integer.class)).isZero();
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(reply.getId()).count()).isZero();
+  }
+
+  record Answered(String reference, String token, Long responseId) {}
+
+  /** A published story whose one service has published a response. */
+  private Answered answered(String title) {
+    SubmittedStory submitted = testStories.submit(title);
+    ProcessInstance story = driver.instance(submitted.reference());
+    driver.runSavePoints(story);
+    driver.submit(story, StoryLifecycle.Elements.USER_TASK_MODERATE_STORY, "morag",
+        Map.of("decision", "approve", "criticality", "3"));
+    ProcessInstance service = driver.serviceCases(story).get(0);
+    Map<String, Object> response = new HashMap<>();
+    response.put("privateResponse", "Thank you. Our nurses now give updates every hour in the waiting room.");
+    response.put("privateResponderName", "Craig Wilson");
+    response.put("privateResponderRole", "Charge Nurse");
+    response.put("change", "none");
+    driver.submit(service, ServiceResponse.Elements.USER_TASK_RESPOND_TO_STORY, "craig", response);
+    driver.submit(service, ServiceResponse.Elements.USER_TASK_MODERATE_RESPONSE, "morag", Map.of("responseDecision", "approve"));
+    Long responseId = jdbc.queryForObject("select r.id from response r join story s on s.id = r.story_id"
+        + " where s.reference = ? and r.status = 'PUBLISHED'", Long.class, submitted.reference());
+    return new Answered(submitted.reference(), submitted.trackingToken(), responseId);
+  }
+
+  private ProcessInstance replyCase(String reference) {
+    return runtimeService.createProcessInstanceQuery().processDefinitionKey(AuthorReplyLifecycle.PROCESS_KEY)
+        .processInstanceBusinessKey(reference).singleResult();
+  }
+}
