@@ -40,12 +40,20 @@ public class StaffAlerts {
    */
   @Transactional
   public int alert(Collection<String> groups, String template, String reference, Map<String, Object> extra) {
+    return alert(groups, Set.of(), template, reference, extra);
+  }
+
+  /** The same, to the groups' members and some further addresses, each once. */
+  @Transactional
+  public int alert(Collection<String> groups, Collection<String> alsoTo, String template, String reference,
+      Map<String, Object> extra) {
     Map<String, Object> model = new LinkedHashMap<>(extra);
     model.put("reference", reference);
     model.put("tasklistUrl", site.link("/camunda/app/tasklist/default/"));
     model.put("staff", true);
     Set<String> recipients = new LinkedHashSet<>();
     groups.forEach(group -> recipients.addAll(staff.emailsOf(group)));
+    recipients.addAll(alsoTo);
     for (String email : recipients) {
       // Staff emails are not "about" the author: they hold no personal data to erase.
       notifications.queue(null, template, email, model, reference);

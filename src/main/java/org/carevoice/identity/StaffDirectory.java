@@ -22,6 +22,12 @@ public class StaffDirectory {
         .map(User::getEmail).filter(Objects::nonNull).filter(email -> !email.isBlank()).distinct().toList();
   }
 
+  /** A user's email address, if the user exists and has one. */
+  public java.util.Optional<String> emailOf(String userId) {
+    User user = identity.createUserQuery().userId(userId).singleResult();
+    return java.util.Optional.ofNullable(user).map(User::getEmail).filter(email -> !email.isBlank());
+  }
+
   /** The user acting in the current engine call (Tasklist, REST), or null. */
   public String currentUser() {
     var authentication = identity.getCurrentAuthentication();

@@ -33,6 +33,14 @@ public class OrganisationService {
     return grouped;
   }
 
+  public List<Organisation> allOrganisations() {
+    return organisations.findAll(org.springframework.data.domain.Sort.by("name"));
+  }
+
+  public List<Site> allSites() {
+    return sites.findAll(org.springframework.data.domain.Sort.by("name"));
+  }
+
   /** Every service with its site and organisation. */
   public List<CareService> allServices() {
     return services.findAllWithSites();

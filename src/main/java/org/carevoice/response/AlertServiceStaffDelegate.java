@@ -18,9 +18,10 @@ import org.carevoice.system.SiteProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * Service task "Alert service staff": the responder group, and the groups the routing decision
- * adds (service manager, safeguarding lead), each member once, with the title and a short excerpt
- * of the published, anonymised text.
+ * Service task "Alert service staff": the responder group, the groups the routing decision adds
+ * (service manager, safeguarding lead) and the instant subscribers, each person once, with the
+ * title and a short excerpt of the published, anonymised text; digest subscribers get it in their
+ * next daily digest.
  */
 @Component("alertServiceStaffDelegate")
 public class AlertServiceStaffDelegate implements JavaDelegate {
@@ -29,9 +30,11 @@ public class AlertServiceStaffDelegate implements JavaDelegate {
   private final OrganisationService organisation;
   private final StaffAlerts alerts;
   private final SiteProperties site;
+  private final SubscriptionService subscriptions;
 
   AlertServiceStaffDelegate(StoryService stories, OrganisationService organisation, StaffAlerts alerts,
-      SiteProperties site) {
+      SiteProperties site, SubscriptionService subscriptions) {
+    this.subscriptions = subscriptions;
     this.stories = stories;
     this.organisation = organisation;
     this.alerts = alerts;
@@ -51,7 +54,9 @@ public class AlertServiceStaffDelegate implements JavaDelegate {
       });
     }
     StoryService.PublishedSummary story = stories.publishedSummary(STORY_ID.get(execution));
-    alerts.alert(groups, "story-alert", story.reference(), Map.of("title", story.title(), "excerpt", story.excerpt(),
+    int criticality = ServiceResponse.Vars.CRITICALITY.find(execution).orElse(0);
+    Set<String> subscribers = subscriptions.published(service, criticality, story);
+    alerts.alert(groups, subscribers, "story-alert", story.reference(), Map.of("title", story.title(), "excerpt", story.excerpt(),
         "storyUrl", story.storyUrl(), "service", service.getFullName(),
         "respondUrl", site.link("/staff/stories/" + story.reference() + "/respond")));
   }
