@@ -50,6 +50,14 @@ public class OrganisationService {
     return services.findAllWithSitesByIdIn(ids);
   }
 
+  /** A service by its slug, with its site. */
+  public Optional<CareService> findBySlug(String slug) {
+    return services.findBySlug(slug).map(service -> {
+      service.getFullName();
+      return service;
+    });
+  }
+
   public Optional<CareService> findService(Long id) {
     return services.findById(id);
   }

@@ -114,6 +114,12 @@ public class StoryService {
     return stories.findByReferenceAndStatus(reference, StoryStatus.PUBLISHED).map(StoryService::withServices);
   }
 
+  /** A published story by id, with its services; empty for any other. */
+  public Optional<Story> findPublishedById(Long storyId) {
+    return stories.findById(storyId).filter(story -> story.getStatus() == StoryStatus.PUBLISHED)
+        .map(StoryService::withServices);
+  }
+
   /** The author's own story, found by the private token. */
   public Optional<Story> findByTrackingToken(String token) {
     if (!TrackingToken.isWellFormed(token)) {
