@@ -22,6 +22,10 @@ public class StaffDirectory {
         .map(User::getEmail).filter(Objects::nonNull).filter(email -> !email.isBlank()).distinct().toList();
   }
 
+  public boolean isMember(String userId, String groupId) {
+    return identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() > 0;
+  }
+
   /** A user's email address, if the user exists and has one. */
   public java.util.Optional<String> emailOf(String userId) {
     User user = identity.createUserQuery().userId(userId).singleResult();

@@ -68,6 +68,10 @@ public class Response {
   @Column(name = "moderator_note", length = 2_000)
   private String moderatorNote;
 
+  /** A "change made" update waiting for moderation. */
+  @Column(name = "pending_change", length = 2_000)
+  private String pendingChange;
+
   protected Response() {}
 
   Response(Long storyId, CareService service, String body, String responderName, String responderRole, Instant createdAt) {
@@ -105,6 +109,26 @@ public class Response {
   void returnToResponders(String note) {
     this.moderatorNote = note;
     this.status = ResponseStatus.RETURNED;
+  }
+
+  void reportChangeMade(String description) {
+    this.pendingChange = description;
+  }
+
+  void publishChange() {
+    if (pendingChange != null) {
+      this.changeType = "made";
+      this.changeDescription = pendingChange;
+      this.pendingChange = null;
+    }
+  }
+
+  void declineChange() {
+    this.pendingChange = null;
+  }
+
+  public String getPendingChange() {
+    return pendingChange;
   }
 
   public ResponseStatus getStatus() {

@@ -12,9 +12,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class ResponseService {
 
   private final ResponseRepository responses;
+  private final org.carevoice.story.StoryService stories;
 
-  ResponseService(ResponseRepository responses) {
+  private final ResponseChangeLifecycle changes;
+
+  ResponseService(ResponseRepository responses, org.carevoice.story.StoryService stories, ResponseChangeLifecycle changes) {
     this.responses = responses;
+    this.stories = stories;
+    this.changes = changes;
   }
 
   /** What a responder or moderator sees of a response in a form. */
@@ -77,6 +82,39 @@ public class ResponseService {
     response.publish(java.time.Instant.now());
     response.getService().getFullName();
     return response;
+  }
+
+  /**
+   * Staff of the responding service report that a change is now made: the update waits for a
+   * moderator in a response-change case.
+   */
+  @Transactional
+  public void reportChangeMade(Long responseId, String description) {
+    Response response = responses.findById(responseId).filter(Response::isPublished).orElseThrow();
+    response.reportChangeMade(description.strip());
+    changes.start(storyReference(response.getStoryId()), responseId);
+  }
+
+  /** The reference of the story a response answers (the business key of its cases). */
+  public String storyReference(Long storyId) {
+    return stories.publishedSummary(storyId).reference();
+  }
+
+  @Transactional
+  public void publishChange(Long responseId) {
+    responses.findById(responseId).orElseThrow().publishChange();
+  }
+
+  @Transactional
+  public void declineChange(Long responseId) {
+    responses.findById(responseId).orElseThrow().declineChange();
+  }
+
+  public java.util.Optional<Response> findPublished(Long responseId) {
+    return responses.findById(responseId).filter(Response::isPublished).map(response -> {
+      response.getService().getFullName();
+      return response;
+    });
   }
 
   /** The published responses to a story, oldest first, with their services. */

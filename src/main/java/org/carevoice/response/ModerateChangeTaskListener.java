@@ -1,0 +1,37 @@
+package org.carevoice.response;
+
+import static org.carevoice.response.ResponseChangeLifecycle.Vars.CHANGE_DECISION;
+import static org.carevoice.response.ResponseChangeLifecycle.Vars.DISPLAY_TEXT;
+import static org.carevoice.response.ResponseChangeLifecycle.Vars.DISPLAY_TITLE;
+import static org.carevoice.response.ResponseChangeLifecycle.Vars.RESPONSE_ID;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** Prepares and checks "Moderate change update". */
+@Component("moderateChangeTaskListener")
+public class ModerateChangeTaskListener implements TaskListener {
+
+  private final ResponseService responses;
+
+  ModerateChangeTaskListener(ResponseService responses) {
+    this.responses = responses;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    if (EVENTNAME_CREATE.equals(task.getEventName())) {
+      Response response = responses.findPublished(RESPONSE_ID.get(task)).orElseThrow();
+      DISPLAY_TITLE.setLocal(task, response.getResponderName() + ", " + response.getResponderRole() + " ("
+          + response.getService().getFullName() + ")");
+      DISPLAY_TEXT.setLocal(task, response.getPendingChange());
+    } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+      String decision = CHANGE_DECISION.find(task).orElse("");
+      if (!decision.equals("approve") && !decision.equals("decline")) {
+        throw new ProcessEngineException("Choose whether to publish the change update.");
+      }
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package org.carevoice.response;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.carevoice.system.ProcessVariable;
+import org.springframework.stereotype.Component;
+
+/** The façade and the constants of processes/response-change.bpmn (business key = the story's reference). */
+@Component
+public class ResponseChangeLifecycle {
+
+  public static final String PROCESS_KEY = "response-change";
+
+  /** BPMN element ids, as in the model. */
+  public static final class Elements {
+    public static final String USER_TASK_MODERATE_CHANGE = "userTask_moderateChange";
+    public static final String END_CHANGE_PUBLISHED = "endEvent_changePublished";
+    public static final String END_CHANGE_DECLINED = "endEvent_changeDeclined";
+
+    private Elements() {}
+  }
+
+  /** Process variables: the response id and the decision. */
+  public static final class Vars {
+    public static final ProcessVariable<Long> RESPONSE_ID = ProcessVariable.of("responseId", Long.class);
+    /** "approve" or "decline". */
+    public static final ProcessVariable<String> CHANGE_DECISION = ProcessVariable.of("changeDecision", String.class);
+    public static final ProcessVariable<String> DISPLAY_TITLE = ProcessVariable.of("displayTitle", String.class);
+    public static final ProcessVariable<String> DISPLAY_TEXT = ProcessVariable.of("displayText", String.class);
+
+    private Vars() {}
+  }
+
+  private final RuntimeService runtime;
+
+  ResponseChangeLifecycle(RuntimeService runtime) {
+    this.runtime = runtime;
+  }
+
+  void start(String reference, Long responseId) {
+    VariableMap variables = Variables.createVariables();
+    Vars.RESPONSE_ID.put(variables, responseId);
+    runtime.startProcessInstanceByKey(PROCESS_KEY, reference, variables);
+  }
+}
