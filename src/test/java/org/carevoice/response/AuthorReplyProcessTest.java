@@ -10,7 +10,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -108,21 +107,7 @@ class AuthorReplyProcessTest {
   /** A published story whose one service has published a response. */
   private Answered answered(String title) {
     SubmittedStory submitted = testStories.submit(title);
-    ProcessInstance story = driver.instance(submitted.reference());
-    driver.runSavePoints(story);
-    driver.submit(story, StoryLifecycle.Elements.USER_TASK_MODERATE_STORY, "morag",
-        Map.of("decision", "approve", "criticality", "3"));
-    ProcessInstance service = driver.serviceCases(story).get(0);
-    Map<String, Object> response = new HashMap<>();
-    response.put("privateResponse", "Thank you. Our nurses now give updates every hour in the waiting room.");
-    response.put("privateResponderName", "Craig Wilson");
-    response.put("privateResponderRole", "Charge Nurse");
-    response.put("change", "none");
-    driver.submit(service, ServiceResponse.Elements.USER_TASK_RESPOND_TO_STORY, "craig", response);
-    driver.submit(service, ServiceResponse.Elements.USER_TASK_MODERATE_RESPONSE, "morag", Map.of("responseDecision", "approve"));
-    Long responseId = jdbc.queryForObject("select r.id from response r join story s on s.id = r.story_id"
-        + " where s.reference = ? and r.status = 'PUBLISHED'", Long.class, submitted.reference());
-    return new Answered(submitted.reference(), submitted.trackingToken(), responseId);
+    return new Answered(submitted.reference(), submitted.trackingToken(), Answering.answered(driver, jdbc, submitted));
   }
 
   private ProcessInstance replyCase(String reference) {

@@ -10,7 +10,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -18,7 +17,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.carevoice.CarevoiceTest;
 import org.carevoice.story.CaseDriver;
-import org.carevoice.story.StoryLifecycle;
 import org.carevoice.story.SubmittedStory;
 import org.carevoice.story.TestStories;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,7 +44,7 @@ class ChangeUpdateTest {
   @Test
   void respondingService_reportsAChangeMade_moderatorPublishesIt_badgeShows() throws Exception {
     SubmittedStory submitted = testStories.submit("Change made later");
-    Long responseId = answered(submitted);
+    Long responseId = Answering.answered(driver, jdbc, submitted);
     String page = "/staff/responses/" + responseId + "/change-made";
 
     mvc.perform(get(page).with(user("aileen"))).andExpect(status().isForbidden());
@@ -67,22 +65,5 @@ class ChangeUpdateTest {
     assertThat(change).hasPassed(ResponseChangeLifecycle.Elements.END_CHANGE_PUBLISHED).isEnded();
     mvc.perform(get("/stories/" + submitted.reference()))
         .andExpect(content().string(containsString("Change made: A quiet room for carers is open.")));
-  }
-
-  private Long answered(SubmittedStory submitted) {
-    ProcessInstance story = driver.instance(submitted.reference());
-    driver.runSavePoints(story);
-    driver.submit(story, StoryLifecycle.Elements.USER_TASK_MODERATE_STORY, "morag",
-        Map.of("decision", "approve", "criticality", "3"));
-    ProcessInstance service = driver.serviceCases(story).get(0);
-    Map<String, Object> response = new HashMap<>();
-    response.put("privateResponse", "Thank you, we are sorry about the wait.");
-    response.put("privateResponderName", "Craig Wilson");
-    response.put("privateResponderRole", "Charge Nurse");
-    response.put("change", "none");
-    driver.submit(service, ServiceResponse.Elements.USER_TASK_RESPOND_TO_STORY, "craig", response);
-    driver.submit(service, ServiceResponse.Elements.USER_TASK_MODERATE_RESPONSE, "morag", Map.of("responseDecision", "approve"));
-    return jdbc.queryForObject("select r.id from response r join story s on s.id = r.story_id where s.reference = ?",
-        Long.class, submitted.reference());
   }
 }
