@@ -22,6 +22,10 @@ public class StaffDirectory {
         .map(User::getEmail).filter(Objects::nonNull).filter(email -> !email.isBlank()).distinct().toList();
   }
 
+  public List<String> groupsOf(String userId) {
+    return identity.createGroupQuery().groupMember(userId).list().stream().map(group -> group.getId()).toList();
+  }
+
   public boolean isMember(String userId, String groupId) {
     return identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() > 0;
   }

@@ -15,11 +15,14 @@ public class ResponseService {
   private final org.carevoice.story.StoryService stories;
 
   private final ResponseChangeLifecycle changes;
+  private final ServiceResponseLifecycle again;
 
-  ResponseService(ResponseRepository responses, org.carevoice.story.StoryService stories, ResponseChangeLifecycle changes) {
+  ResponseService(ResponseRepository responses, org.carevoice.story.StoryService stories,
+      ResponseChangeLifecycle changes, ServiceResponseLifecycle again) {
     this.responses = responses;
     this.stories = stories;
     this.changes = changes;
+    this.again = again;
   }
 
   /** What a responder or moderator sees of a response in a form. */
@@ -93,6 +96,20 @@ public class ResponseService {
     Response response = responses.findById(responseId).filter(Response::isPublished).orElseThrow();
     response.reportChangeMade(description.strip());
     changes.start(storyReference(response.getStoryId()), responseId);
+  }
+
+  /**
+   * A team that has already published a response to a story answers it again: a new respond task
+   * for that service. Returns false when the team has no published response to this story.
+   */
+  @Transactional
+  public boolean answerAgain(Long storyId, String responderGroup, Integer criticality) {
+    return responses.findPublishedByStoryId(storyId).stream()
+        .filter(response -> response.getService().getResponderGroup().equals(responderGroup)).findFirst()
+        .map(response -> {
+          again.answerAgain(storyReference(storyId), storyId, response.getService().getId(), criticality);
+          return true;
+        }).orElse(false);
   }
 
   /** The reference of the story a response answers (the business key of its cases). */

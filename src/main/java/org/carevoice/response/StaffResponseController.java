@@ -27,10 +27,15 @@ class StaffResponseController {
 
   private final StoryService stories;
   private final ServiceResponseTasks tasks;
+  private final ResponseService responses;
+  private final org.carevoice.identity.StaffDirectory staff;
 
-  StaffResponseController(StoryService stories, ServiceResponseTasks tasks) {
+  StaffResponseController(StoryService stories, ServiceResponseTasks tasks, ResponseService responses,
+      org.carevoice.identity.StaffDirectory staff) {
     this.stories = stories;
     this.tasks = tasks;
+    this.responses = responses;
+    this.staff = staff;
   }
 
   @GetMapping("/staff/stories/{reference}/respond")
@@ -73,6 +78,18 @@ class StaffResponseController {
       return view(story, task, model);
     }
     redirect.addFlashAttribute("responded", true);
+    return "redirect:/staff/stories/" + reference + "/respond";
+  }
+
+  /** A team that already answered the story answers it again (after the author's reply, say). */
+  @PostMapping("/staff/stories/{reference}/answer-again")
+  String answerAgain(@PathVariable String reference, Principal user) {
+    Story story = published(reference);
+    boolean started = staff.groupsOf(user.getName()).stream()
+        .anyMatch(group -> responses.answerAgain(story.getId(), group, story.getCriticality()));
+    if (!started) {
+      throw new ResponseStatusException(HttpStatus.CONFLICT, "Your teams have not answered this story yet");
+    }
     return "redirect:/staff/stories/" + reference + "/respond";
   }
 

@@ -74,6 +74,37 @@ class AuthorReplyProcessTest {
   }
 
   @Test
+  void afterTheAuthorsReply_theTeamAnswersAgain_withoutASecondAlert() throws Exception {
+    Answered answered = answered("Answered twice");
+    long alerts = jdbc.queryForObject("select count(*) from outbox_message where template = 'story-alert'", Long.class);
+    String page = "/staff/stories/" + answered.reference() + "/respond";
+    mvc.perform(get(page).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("craig")))
+        .andExpect(content().string(containsString("Answer this story again")));
+    mvc.perform(post("/staff/stories/" + answered.reference() + "/answer-again").with(csrf())
+        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("aileen")))
+        .andExpect(status().isConflict());
+
+    mvc.perform(post("/staff/stories/" + answered.reference() + "/answer-again").with(csrf())
+        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("craig")))
+        .andExpect(redirectedUrl(page));
+    // The new case's first save point runs on the job executor (off in tests).
+    runtimeService.createProcessInstanceQuery().processDefinitionKey(ServiceResponse.PROCESS_KEY)
+        .processInstanceBusinessKey(answered.reference()).list().forEach(driver::runSavePoints);
+    mvc.perform(post(page).with(csrf()).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("craig"))
+        .param("response", "Following your reply: the quiet room opens next month.").param("responderName", "Craig Wilson")
+        .param("responderRole", "Charge Nurse").param("change", "none")).andExpect(redirectedUrl(page));
+    ProcessInstance again = runtimeService.createProcessInstanceQuery().processDefinitionKey(ServiceResponse.PROCESS_KEY)
+        .processInstanceBusinessKey(answered.reference()).singleResult();
+    driver.runSavePoints(again);
+    driver.submit(again, ServiceResponse.Elements.USER_TASK_MODERATE_RESPONSE, "morag", Map.of("responseDecision", "approve"));
+
+    mvc.perform(get("/stories/" + answered.reference()))
+        .andExpect(content().string(containsString("Following your reply: the quiet room opens next month.")));
+    assertThat(jdbc.queryForObject("select count(*) from outbox_message where template = 'story-alert'", Long.class))
+        .as("no second alert").isEqualTo(alerts);
+  }
+
+  @Test
   void declinedReply_isNotPublished_andTheAuthorIsTold() throws Exception {
     Answered answered = answered("Reply declined");
     mvc.perform(post("/my-story/" + answered.token() + "/responses/" + answered.responseId() + "/reply").with(csrf())
