@@ -23,8 +23,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The staff alerts of a published story, received over SMTP: one email per person, and no story
- * text beyond the short excerpt, in any email a member of staff receives.
+ * Emails of the response half, received over SMTP: staff alerts (one email per person, no story
+ * text beyond the short excerpt), the daily digest (one email batching the stories), and the
+ * author's "response published" email.
  */
 @CarevoiceTest
 class StaffEmailDeliveryTest {
@@ -61,6 +62,39 @@ class StaffEmailDeliveryTest {
       assertThat(alert.getSubject()).contains(submitted.reference()).doesNotContain("Delivered to staff");
       assertThat(GreenMailUtil.getBody(alert)).contains("The nurses in the emergency department").doesNotContain("Zebra-Secret");
     }
+  }
+
+  @Test
+  void dailyDigest_andTheAuthorsResponseEmail_arriveOverSmtp() throws Exception {
+    Long nhs = jdbc.queryForObject("select id from organisation where slug = 'nhs-lanarkshire'", Long.class);
+    subscriptions.sendDigests();
+    subscriptions.subscribe("fiona", Subscription.Scope.ORGANISATION, nhs, 0, Subscription.Delivery.DIGEST);
+    SubmittedStory first = testStories.submit("Digest one", OPENING.repeat(2) + HIDDEN, TestStories.PSEUDONYM, "digest.author@example.org");
+    Long responseId = Answering.answered(driver, jdbc, first);
+    SubmittedStory second = testStories.submit("Digest two");
+    ProcessInstance story = driver.instance(second.reference());
+    driver.runSavePoints(story);
+    driver.submit(story, StoryLifecycle.Elements.USER_TASK_MODERATE_STORY, "morag", Map.of("decision", "approve", "criticality", "1"));
+
+    subscriptions.sendDigests();
+
+    Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> received("fiona@demo.carevoice.local", "new stories").size() == 1
+        && received("digest.author@example.org", "A response to your story").size() == 1);
+    String digest = GreenMailUtil.getBody(received("fiona@demo.carevoice.local", "new stories").get(0));
+    assertThat(digest).contains(first.reference()).contains(second.reference()).doesNotContain("Zebra-Secret");
+    String author = GreenMailUtil.getBody(received("digest.author@example.org", "A response to your story").get(0));
+    assertThat(author).contains("/stories/" + first.reference());
+    assertThat(responseId).isNotNull();
+  }
+
+  private static List<MimeMessage> received(String to, String subjectPart) throws Exception {
+    return Arrays.stream(smtp.getReceivedMessages()).filter(message -> {
+      try {
+        return recipient(message).equals(to) && message.getSubject().contains(subjectPart);
+      } catch (jakarta.mail.MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }).toList();
   }
 
   @org.junit.jupiter.api.AfterEach
