@@ -55,8 +55,8 @@ public class StaffAlerts {
     groups.forEach(group -> recipients.addAll(staff.emailsOf(group)));
     recipients.addAll(alsoTo);
     for (String email : recipients) {
-      // Staff emails are not "about" the author: they hold no personal data to erase.
-      notifications.queue(null, template, email, model, reference);
+      // About the story: they may quote its title and excerpt, so withdrawing the story erases them.
+      notifications.queue(reference, template, email, model, reference);
     }
     return recipients.size();
   }

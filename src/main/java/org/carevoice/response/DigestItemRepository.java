@@ -6,4 +6,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface DigestItemRepository extends JpaRepository<DigestItem, Long> {
 
   List<DigestItem> findBySentAtIsNullOrderByUserIdAscIdAsc();
+
+  long deleteByStoryReferenceAndSentAtIsNull(String storyReference);
 }

@@ -73,6 +73,13 @@ public class SubscriptionService {
         .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
   }
 
+  /** A withdrawn story leaves no trace in the digests still to be sent. */
+  @org.springframework.context.event.EventListener
+  @Transactional
+  public void onStoryWithdrawn(org.carevoice.story.StoryWithdrawnEvent event) {
+    digest.deleteByStoryReferenceAndSentAtIsNull(event.reference());
+  }
+
   /** Sends each digest subscriber one email with every story queued since their last digest. */
   @Scheduled(cron = "${carevoice.digest.cron:0 0 7 * * *}", zone = "Europe/London")
   @Transactional
