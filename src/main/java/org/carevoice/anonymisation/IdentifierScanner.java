@@ -42,8 +42,11 @@ public class IdentifierScanner {
     return new ScanResult(List.copyOf(kept), RedactionAdvisor.redact(text, kept));
   }
 
-  /** Plain words for a moderator, e.g. "PHONE: 07700 900 123". Personal data: forms only. */
+  /** Plain words for a moderator, e.g. "PHONE: 07700 900 123", or "None found". Personal data: forms only. */
   public static String describe(List<Finding> findings) {
+    if (findings.isEmpty()) {
+      return "None found";
+    }
     return findings.stream().map(f -> f.type() + ": " + f.text()).collect(Collectors.joining("\n"));
   }
 

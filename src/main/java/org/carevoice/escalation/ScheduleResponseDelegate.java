@@ -43,7 +43,7 @@ public class ScheduleResponseDelegate implements JavaDelegate {
     RESPONSE_DUE.set(execution, Date.from(due));
     ESCALATION_DUE.set(execution, Date.from(escalation));
     OVERDUE_AT.set(execution, Date.from(overdue));
-    CareService service = organisation.findServices(List.of(SERVICE_ID.get(execution))).get(0);
+    CareService service = organisation.requireService(SERVICE_ID.get(execution));
     RESPONDER_GROUP.set(execution, service.getResponderGroup());
     MANAGER_GROUP.set(execution, service.getManagerGroup());
   }

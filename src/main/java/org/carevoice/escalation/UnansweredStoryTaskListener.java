@@ -29,7 +29,7 @@ public class UnansweredStoryTaskListener implements TaskListener {
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
       StoryService.PublishedSummary story = stories.publishedSummary(STORY_ID.get(task));
       DISPLAY_TITLE.setLocal(task, story.reference() + ": " + story.title());
-      DISPLAY_SERVICE.setLocal(task, organisation.findServices(List.of(SERVICE_ID.get(task))).get(0).getFullName());
+      DISPLAY_SERVICE.setLocal(task, organisation.requireService(SERVICE_ID.get(task)).getFullName());
       task.setPriority(80);
     }
   }

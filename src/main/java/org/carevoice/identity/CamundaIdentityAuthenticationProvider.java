@@ -17,9 +17,11 @@ import org.springframework.stereotype.Component;
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
   private final IdentityService identity;
+  private final StaffDirectory staff;
 
-  CamundaIdentityAuthenticationProvider(IdentityService identity) {
+  CamundaIdentityAuthenticationProvider(IdentityService identity, StaffDirectory staff) {
     this.identity = identity;
+    this.staff = staff;
   }
 
   @Override
@@ -29,8 +31,8 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
     if (user == null || credentials == null || !identity.checkPassword(user, credentials.toString())) {
       throw new BadCredentialsException("Wrong user name or password");
     }
-    List<SimpleGrantedAuthority> groups = identity.createGroupQuery().groupMember(user).list().stream()
-        .map(group -> new SimpleGrantedAuthority("GROUP_" + group.getId())).toList();
+    List<SimpleGrantedAuthority> groups = staff.groupsOf(user).stream()
+        .map(group -> new SimpleGrantedAuthority("GROUP_" + group)).toList();
     return UsernamePasswordAuthenticationToken.authenticated(user, null, groups);
   }
 

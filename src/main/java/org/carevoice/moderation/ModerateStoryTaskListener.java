@@ -90,7 +90,7 @@ public class ModerateStoryTaskListener implements TaskListener {
     PRIVATE_MESSAGE_TO_AUTHOR.setLocal(task, "");
     DISPLAY_SERVICES.setLocal(task, story.services());
     DISPLAY_SIGNALS.setLocal(task, story.signals().isEmpty() ? "None" : String.join("\n", story.signals()));
-    DISPLAY_FINDINGS.setLocal(task, scan.findings().isEmpty() ? "None found" : IdentifierScanner.describe(scan.findings()));
+    DISPLAY_FINDINGS.setLocal(task, IdentifierScanner.describe(scan.findings()));
     DISPLAY_SUGGESTED_TEXT.setLocal(task, scan.findings().isEmpty() ? "" : scan.redactedText());
     task.setVariableLocal(TAGS, JsonLists.json(story.tags()));
     task.setVariableLocal(SERVICES, JsonLists.json(story.serviceIds().stream().map(String::valueOf).toList()));

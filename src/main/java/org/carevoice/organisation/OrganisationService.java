@@ -46,6 +46,15 @@ public class OrganisationService {
     return services.findAllWithSites();
   }
 
+  /** A service that must exist (an id from a process variable), with its site and organisation. */
+  public CareService requireService(Long id) {
+    List<CareService> found = services.findAllWithSitesByIdIn(List.of(id));
+    if (found.isEmpty()) {
+      throw new IllegalStateException("No service with id " + id);
+    }
+    return found.get(0);
+  }
+
   public List<CareService> findServices(Collection<Long> ids) {
     return services.findAllWithSitesByIdIn(ids);
   }

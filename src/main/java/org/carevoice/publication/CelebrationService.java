@@ -57,7 +57,7 @@ public class CelebrationService {
 
   /** The published stories recognised for a service, newest first. */
   public List<Story> recognised(CareService service) {
-    return recognitions.findByServiceIdOrderByRecognisedAtDesc(service.getId()).stream()
-        .map(r -> stories.findPublishedById(r.getStoryId())).flatMap(Optional::stream).toList();
+    return stories.findPublishedByIds(recognitions.findByServiceIdOrderByRecognisedAtDesc(service.getId()).stream()
+        .map(StaffRecognition::getStoryId).toList());
   }
 }

@@ -43,7 +43,7 @@ public class AlertServiceStaffDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    CareService service = organisation.findServices(java.util.List.of(SERVICE_ID.get(execution))).get(0);
+    CareService service = organisation.requireService(SERVICE_ID.get(execution));
     Set<String> groups = new LinkedHashSet<>();
     groups.add(service.getResponderGroup());
     for (String also : JsonLists.strings(execution.getVariable(ServiceResponse.Vars.ALSO_ALERT))) {

@@ -35,7 +35,7 @@ public class ModerateReplyTaskListener implements TaskListener {
       ScanResult scan = scanner.scan(reply.getBody());
       DISPLAY_TITLE.setLocal(task, "The response by " + response.responderName() + ", " + response.responderRole());
       DISPLAY_TEXT.setLocal(task, reply.getBody());
-      DISPLAY_FINDINGS.setLocal(task, scan.findings().isEmpty() ? "None found" : IdentifierScanner.describe(scan.findings()));
+      DISPLAY_FINDINGS.setLocal(task, IdentifierScanner.describe(scan.findings()));
     } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
       String decision = REPLY_DECISION.find(task).orElse("");
       if (!decision.equals("approve") && !decision.equals("decline")) {

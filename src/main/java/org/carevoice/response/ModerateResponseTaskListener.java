@@ -37,7 +37,7 @@ public class ModerateResponseTaskListener implements TaskListener {
       DISPLAY_TITLE.setLocal(task, response.responderName() + ", " + response.responderRole()
           + (response.changeType() == null ? "" : " (change " + response.changeType() + ": " + response.changeDescription() + ")"));
       DISPLAY_TEXT.setLocal(task, response.body());
-      DISPLAY_FINDINGS.setLocal(task, scan.findings().isEmpty() ? "None found" : IdentifierScanner.describe(scan.findings()));
+      DISPLAY_FINDINGS.setLocal(task, IdentifierScanner.describe(scan.findings()));
       PRIVATE_NOTE.setLocal(task, "");
     } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
       String decision = RESPONSE_DECISION.find(task).orElse("");

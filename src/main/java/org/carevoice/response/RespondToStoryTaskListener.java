@@ -102,6 +102,6 @@ public class RespondToStoryTaskListener implements TaskListener {
   }
 
   private CareService service(DelegateTask task) {
-    return organisation.findServices(List.of(SERVICE_ID.get(task))).get(0);
+    return organisation.requireService(SERVICE_ID.get(task));
   }
 }

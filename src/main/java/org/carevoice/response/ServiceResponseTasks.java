@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
+import org.carevoice.identity.StaffDirectory;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
@@ -22,11 +22,13 @@ public class ServiceResponseTasks {
   private final TaskService tasks;
   private final FormService forms;
   private final IdentityService identity;
+  private final StaffDirectory staff;
 
-  ServiceResponseTasks(TaskService tasks, FormService forms, IdentityService identity) {
+  ServiceResponseTasks(TaskService tasks, FormService forms, IdentityService identity, StaffDirectory staff) {
     this.tasks = tasks;
     this.forms = forms;
     this.identity = identity;
+    this.staff = staff;
   }
 
   /** An open "Respond to story" task, as staff pages see it. */
@@ -72,6 +74,6 @@ public class ServiceResponseTasks {
   }
 
   private List<String> groupsOf(String user) {
-    return identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+    return staff.groupsOf(user);
   }
 }

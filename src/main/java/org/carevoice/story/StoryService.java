@@ -114,10 +114,12 @@ public class StoryService {
     return stories.findByReferenceAndStatus(reference, StoryStatus.PUBLISHED).map(StoryService::withServices);
   }
 
-  /** A published story by id, with its services; empty for any other. */
-  public Optional<Story> findPublishedById(Long storyId) {
-    return stories.findById(storyId).filter(story -> story.getStatus() == StoryStatus.PUBLISHED)
-        .map(StoryService::withServices);
+  /** Published stories by id, in the order of the ids, with their services. */
+  public List<Story> findPublishedByIds(List<Long> storyIds) {
+    Map<Long, Story> byId = new java.util.HashMap<>();
+    stories.findAllById(storyIds).stream().filter(story -> story.getStatus() == StoryStatus.PUBLISHED)
+        .forEach(story -> byId.put(story.getId(), withServices(story)));
+    return storyIds.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
   }
 
   /** The author's own story, found by the private token. */
