@@ -1,0 +1,137 @@
+package org.carevoice.story;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Browsing and searching the published stories, for the public pages and the public JSON API.
+ * The filters are SQL over our own tables (ids first, then the stories by id); only published
+ * stories are ever considered. The text match is PostgreSQL full-text search on PostgreSQL (a
+ * stored tsvector with a GIN index, V8) and a case-insensitive match of every word on H2.
+ */
+@Service
+public class PublishedStorySearch {
+
+  private static final int MAX_WORDS = 10;
+
+  private final NamedParameterJdbcTemplate jdbc;
+  private final StoryService stories;
+  private final boolean postgres;
+
+  PublishedStorySearch(NamedParameterJdbcTemplate jdbc, StoryService stories, DataSource dataSource) {
+    this.jdbc = jdbc;
+    this.stories = stories;
+    this.postgres = isPostgres(dataSource);
+  }
+
+  /** The matching stories from {@code skip}, at most {@code take}, in the search's order. */
+  @Transactional(readOnly = true)
+  public StorySearchResult search(StorySearch search, int skip, int take) {
+    if (skip < 0 || take < 1) {
+      throw new IllegalArgumentException("skip must be >= 0 and take >= 1");
+    }
+    MapSqlParameterSource params = new MapSqlParameterSource();
+    String where = where(search, params);
+    long total = jdbc.queryForObject("select count(*) from story s where " + where, params, Long.class);
+    if (total == 0 || skip >= total) {
+      return new StorySearchResult(List.of(), total, skip, take);
+    }
+    params.addValue("take", take).addValue("skip", skip);
+    List<Long> ids = jdbc.queryForList("select s.id from story s where " + where + " order by " + order(search, params)
+        + " limit :take offset :skip", params, Long.class);
+    List<Story> page = stories.findPublishedByIds(ids);
+    page.forEach(story -> story.getTags().size());
+    return new StorySearchResult(page, total, skip, take);
+  }
+
+  private String where(StorySearch search, MapSqlParameterSource params) {
+    List<String> conditions = new ArrayList<>();
+    conditions.add("s.status = 'PUBLISHED'");
+    if (search.text() != null) {
+      conditions.add(textCondition(search.text(), params));
+    }
+    if (search.service() != null) {
+      params.addValue("service", search.service());
+      conditions.add("exists (select 1 from story_service ss join care_service cs on cs.id = ss.service_id"
+          + " where ss.story_id = s.id and cs.slug = :service)");
+    }
+    if (search.site() != null) {
+      params.addValue("site", search.site());
+      conditions.add("exists (select 1 from story_service ss join care_service cs on cs.id = ss.service_id"
+          + " join site si on si.id = cs.site_id where ss.story_id = s.id and si.slug = :site)");
+    }
+    if (search.organisation() != null) {
+      params.addValue("organisation", search.organisation());
+      conditions.add("exists (select 1 from story_service ss join care_service cs on cs.id = ss.service_id"
+          + " join site si on si.id = cs.site_id join organisation o on o.id = si.organisation_id"
+          + " where ss.story_id = s.id and o.slug = :organisation)");
+    }
+    if (search.tag() != null) {
+      params.addValue("tag", search.tag());
+      conditions.add("exists (select 1 from story_tag t where t.story_id = s.id and t.tag = :tag)");
+    }
+    if (search.publishedFrom() != null) {
+      params.addValue("publishedFrom", startOf(search.publishedFrom()));
+      conditions.add("s.published_at >= :publishedFrom");
+    }
+    if (search.publishedTo() != null) {
+      params.addValue("publishedTo", startOf(search.publishedTo().plusDays(1)));
+      conditions.add("s.published_at < :publishedTo");
+    }
+    if (search.responded() != null) {
+      conditions.add((search.responded() ? "" : "not ")
+          + "exists (select 1 from response r where r.story_id = s.id and r.status = 'PUBLISHED')");
+    }
+    return String.join(" and ", conditions);
+  }
+
+  private String textCondition(String text, MapSqlParameterSource params) {
+    if (postgres) {
+      params.addValue("text", text);
+      return "s.search_vector @@ websearch_to_tsquery('english', :text)";
+    }
+    List<String> words = Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}']+"))
+        .filter(word -> !word.isBlank()).distinct().limit(MAX_WORDS).toList();
+    if (words.isEmpty()) {
+      return "1 = 1";
+    }
+    List<String> each = new ArrayList<>();
+    for (int i = 0; i < words.size(); i++) {
+      params.addValue("word" + i, "%" + words.get(i).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+      each.add("(lower(s.title) like :word" + i + " escape '\\' or lower(s.body) like :word" + i + " escape '\\')");
+    }
+    return String.join(" and ", each);
+  }
+
+  private String order(StorySearch search, MapSqlParameterSource params) {
+    return switch (search.sort()) {
+      case OLDEST -> "s.published_at asc, s.id asc";
+      case RELEVANCE -> postgres && search.text() != null
+          ? "ts_rank(s.search_vector, websearch_to_tsquery('english', :text)) desc, s.published_at desc, s.id desc"
+          : "s.published_at desc, s.id desc";
+      case NEWEST -> "s.published_at desc, s.id desc";
+    };
+  }
+
+  private static java.sql.Timestamp startOf(LocalDate day) {
+    return java.sql.Timestamp.from(day.atStartOfDay(StoryService.SCOTLAND).toInstant());
+  }
+
+  private static boolean isPostgres(DataSource dataSource) {
+    try (Connection connection = dataSource.getConnection()) {
+      return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot tell which database this is", e);
+    }
+  }
+}

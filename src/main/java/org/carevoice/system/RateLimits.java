@@ -1,0 +1,41 @@
+package org.carevoice.system;
+
+import java.time.Clock;
+import org.springframework.stereotype.Component;
+
+/** The application's rate limits (see {@link RateLimitProperties}). */
+@Component
+public class RateLimits {
+
+  private final RateLimiter api;
+  private final RateLimiter submissionPerIp;
+  private final RateLimiter submissionPerEmail;
+
+  RateLimits(RateLimitProperties properties, Clock clock) {
+    this.api = limiter("api", properties.api(), clock);
+    this.submissionPerIp = limiter("submission-ip", properties.submissionPerIp(), clock);
+    this.submissionPerEmail = limiter("submission-email", properties.submissionPerEmail(), clock);
+  }
+
+  /** One request to the public JSON API from this IP address. */
+  public void apiRequest(String ipAddress) {
+    api.acquire(ipAddress);
+  }
+
+  /**
+   * One new story from this IP address giving this email address (either may be null, e.g. a
+   * staff member entering a story taken by phone has no IP limit).
+   */
+  public void storySubmission(String ipAddress, String email) {
+    if (ipAddress != null) {
+      submissionPerIp.acquire(ipAddress);
+    }
+    if (email != null && !email.isBlank()) {
+      submissionPerEmail.acquire(email.strip());
+    }
+  }
+
+  private static RateLimiter limiter(String name, RateLimitProperties.Limit limit, Clock clock) {
+    return new RateLimiter(name, limit.capacity(), limit.period(), clock);
+  }
+}
