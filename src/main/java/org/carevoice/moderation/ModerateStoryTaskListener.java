@@ -37,6 +37,7 @@ import org.carevoice.organisation.CareService;
 import org.carevoice.organisation.OrganisationService;
 import org.carevoice.story.ModerationOutcome;
 import org.carevoice.story.ModerationView;
+import org.carevoice.story.StoryTags;
 import org.carevoice.story.StoryLifecycle.Decision;
 import org.carevoice.story.StoryService;
 import org.carevoice.system.JsonLists;
