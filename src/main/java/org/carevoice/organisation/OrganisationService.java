@@ -67,6 +67,29 @@ public class OrganisationService {
     });
   }
 
+  public boolean siteExists(String slug) {
+    return sites.findBySlug(slug).isPresent();
+  }
+
+  public boolean organisationExists(String slug) {
+    return organisations.findBySlug(slug).isPresent();
+  }
+
+  /** The whole tree, ordered by name: organisations, their sites, their services. */
+  public Map<Organisation, Map<Site, List<CareService>>> tree() {
+    Map<Organisation, Map<Site, List<CareService>>> tree = new java.util.TreeMap<>(
+        java.util.Comparator.comparing(Organisation::getName).thenComparing(Organisation::getSlug));
+    for (CareService service : allServices()) {
+      Site site = service.getSite();
+      tree.computeIfAbsent(site.getOrganisation(), key -> new java.util.TreeMap<>(
+              java.util.Comparator.comparing(Site::getName).thenComparing(Site::getSlug)))
+          .computeIfAbsent(site, key -> new java.util.ArrayList<>()).add(service);
+    }
+    tree.values().forEach(sitesOf -> sitesOf.values().forEach(list -> list.sort(
+        java.util.Comparator.comparing(CareService::getName))));
+    return tree;
+  }
+
   public Optional<CareService> findService(Long id) {
     return services.findById(id);
   }

@@ -139,6 +139,11 @@ public class ResponseService {
     return responses.findPublishedByStoryId(storyId);
   }
 
+  /** Of these stories, the ones a service has answered in public. */
+  public java.util.Set<Long> answeredStoryIds(java.util.Collection<Long> storyIds) {
+    return storyIds.isEmpty() ? java.util.Set.of() : responses.findStoryIdsWithPublishedResponse(storyIds);
+  }
+
   /**
    * Records a response that was written and published elsewhere (an import from an earlier
    * system, or the demo data), with its original publication time.
