@@ -2,9 +2,7 @@ package org.carevoice.publication;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.carevoice.organisation.OrganisationService;
 import org.carevoice.response.AuthorReplyService;
 import org.carevoice.response.Response;
@@ -39,9 +37,11 @@ class PublicStoriesController {
   private final ResponseService responses;
   private final AuthorReplyService replies;
   private final OrganisationService organisation;
+  private final StoryCards cards;
 
   PublicStoriesController(StoryService stories, PublishedStorySearch search, ResponseService responses,
-      AuthorReplyService replies, OrganisationService organisation) {
+      AuthorReplyService replies, OrganisationService organisation, StoryCards cards) {
+    this.cards = cards;
     this.stories = stories;
     this.search = search;
     this.responses = responses;
@@ -72,7 +72,7 @@ class PublicStoriesController {
     }
     model.addAttribute("errors", browse.errors());
     model.addAttribute("result", result);
-    model.addAttribute("cards", cards(result.stories()));
+    model.addAttribute("cards", cards.of(result.stories()));
     model.addAttribute("pages", Pages.of(page, result.total(), PAGE_SIZE,
         number -> ServletUriComponentsBuilder.fromRequest(request).replaceQueryParam("page", number).build()
             .toUriString()));
@@ -91,17 +91,6 @@ class PublicStoriesController {
     model.addAttribute("replies", replies.publishedReplies(story.getId()));
     return "stories/show";
   }
-
-  /** Stories as cards, each knowing whether a service has answered it. */
-  List<StoryCard> cards(List<Story> page) {
-    Set<Long> answered = responses.answeredStoryIds(page.stream().map(Story::getId).toList());
-    List<StoryCard> cards = new ArrayList<>();
-    page.forEach(story -> cards.add(new StoryCard(story, answered.contains(story.getId()))));
-    return cards;
-  }
-
-  /** A story in a list, with whether it has been answered. */
-  record StoryCard(Story story, boolean answered) {}
 
   /** A response as the public sees it, with how long the service took to answer. */
   record PublicResponse(Response response, long daysToRespond) {}
