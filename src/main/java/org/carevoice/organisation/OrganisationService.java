@@ -62,7 +62,7 @@ public class OrganisationService {
   /** A service by its slug, with its site. */
   public Optional<CareService> findBySlug(String slug) {
     return services.findBySlug(slug).map(service -> {
-      service.getFullName();
+      service.getSite().getOrganisation().getName();
       return service;
     });
   }

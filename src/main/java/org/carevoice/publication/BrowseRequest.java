@@ -96,6 +96,27 @@ public class BrowseRequest {
     return 1;
   }
 
+  /** The address of another page of the same search, e.g. "/stories?q=food&page=2". */
+  String link(int pageNumber) {
+    org.springframework.web.util.UriComponentsBuilder link = org.springframework.web.util.UriComponentsBuilder.fromPath("/stories");
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("q", q);
+    fields.put("organisation", organisation);
+    fields.put("site", site);
+    fields.put("service", service);
+    fields.put("tag", tag);
+    fields.put("from", from);
+    fields.put("to", to);
+    fields.put("responded", responded);
+    fields.put("sort", sort);
+    fields.forEach((name, value) -> {
+      if (blank(value) != null) {
+        link.queryParam(name, value.strip());
+      }
+    });
+    return link.queryParam("page", pageNumber).encode().build().toUriString();
+  }
+
   Map<String, String> errors() {
     return errors;
   }

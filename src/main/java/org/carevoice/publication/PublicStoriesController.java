@@ -1,6 +1,5 @@
 package org.carevoice.publication;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.carevoice.organisation.OrganisationService;
@@ -21,7 +20,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * What the public reads: the published stories, browsed and searched, and each story with its
@@ -50,8 +48,7 @@ class PublicStoriesController {
   }
 
   @GetMapping("/stories")
-  String list(@ModelAttribute("browse") BrowseRequest browse, Model model, HttpServletRequest request,
-      HttpServletResponse response) {
+  String list(@ModelAttribute("browse") BrowseRequest browse, Model model, HttpServletResponse response) {
     StorySearch criteria = browse.toSearch(organisation);
     int page = browse.pageNumber();
     model.addAttribute("tree", organisation.tree());
@@ -73,9 +70,7 @@ class PublicStoriesController {
     model.addAttribute("errors", browse.errors());
     model.addAttribute("result", result);
     model.addAttribute("cards", cards.of(result.stories()));
-    model.addAttribute("pages", Pages.of(page, result.total(), PAGE_SIZE,
-        number -> ServletUriComponentsBuilder.fromRequest(request).replaceQueryParam("page", number).build()
-            .toUriString()));
+    model.addAttribute("pages", Pages.of(page, result.total(), PAGE_SIZE, browse::link));
     model.addAttribute("page", page);
     return "stories/list";
   }

@@ -1,6 +1,5 @@
 package org.carevoice.publication;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -21,7 +20,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The services readers can look up: the whole tree, and each service's page with its stories,
@@ -60,7 +58,7 @@ class ServicePagesController {
 
   @GetMapping("/services/{slug}")
   String service(@PathVariable String slug, @RequestParam(name = "page", required = false) String pageParam,
-      Model model, HttpServletRequest request) {
+      Model model) {
     CareService service = organisation.findBySlug(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     int page = page(pageParam);
     StorySearchResult result = search.search(StorySearch.ofService(slug), (page - 1) * PublicStoriesController.PAGE_SIZE,
@@ -73,7 +71,7 @@ class ServicePagesController {
     model.addAttribute("result", result);
     model.addAttribute("cards", cards.of(result.stories()));
     model.addAttribute("pages", Pages.of(page, result.total(), PublicStoriesController.PAGE_SIZE,
-        number -> ServletUriComponentsBuilder.fromRequest(request).replaceQueryParam("page", number).build().toUriString()));
+        number -> "/services/" + service.getSlug() + "?page=" + number));
     model.addAttribute("changes", changes(service));
     model.addAttribute("recognised", celebrations.recognised(service).stream().limit(5).toList());
     return "services/show";
