@@ -39,6 +39,9 @@ class SecurityConfiguration {
       + " img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self';"
       + " frame-ancestors 'none'";
 
+  /** The public site needs none of the browser's powerful features. */
+  static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
+
   @Bean
   @Order(1)
   SecurityFilterChain camundaChain(HttpSecurity http) throws Exception {
@@ -93,7 +96,10 @@ class SecurityConfiguration {
         .headers(headers -> headers
             .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
-            .frameOptions(frame -> frame.deny()));
+            .frameOptions(frame -> frame.deny())
+            // Sent on HTTPS requests only (behind a proxy: server.forward-headers-strategy).
+            .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
+            .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY)));
     return http.build();
   }
 
