@@ -218,7 +218,7 @@ public final class PublicSiteBenchmark {
     List<Scenario> scenarios = new ArrayList<>();
     scenarios.add(page("list", http, base, "/stories", firstPage));
     scenarios.add(page("list-deep", http, base, "/stories?page=" + deepPage, deep));
-    scenarios.add(page("list-filtered", http, base, "/stories?service=" + service + "&responded=true",
+    scenarios.add(page("list-filtered", http, base, "/stories?service=" + service + "&responded=yes",
         filteredFirstPage));
     scenarios.add(matches("search-common", http, base, "/stories?q=" + encode(COMMON_WORD), common));
     scenarios.add(matches("search-rare", http, base, "/stories?q=" + encode(rareWord), rare));
