@@ -25,9 +25,10 @@ public class PublishedStorySearch {
 
   private static final int MAX_WORDS = 10;
   /**
-   * Ranking reads every matching story's whole search vector (about 10 microseconds each): a word
-   * found in half of 100,000 stories took over half a second. Above this many matches the order
-   * by relevance is newest first instead, which the date index answers at once.
+   * Ranking reads every matching story's whole search vector from TOAST (10 to 20 microseconds
+   * each): a word found in half of 100,000 stories took over half a second. Above this many
+   * matches the order by relevance is newest first instead, which the date index answers at once
+   * (docs/performance.md).
    */
   static final int RANK_LIMIT = 1_000;
 
