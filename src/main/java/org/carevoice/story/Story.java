@@ -169,6 +169,11 @@ public class Story {
     this.updatedAt = now;
   }
 
+  /** The tags the author chose when telling the story; codes that are not {@link StoryTags} are ignored. */
+  void tagByAuthor(java.util.Collection<String> chosen) {
+    chosen.stream().filter(StoryTags::isKnown).forEach(this.tags::add);
+  }
+
   void publish(Integer criticality, Instant now) {
     requireStatus(StoryStatus.SUBMITTED);
     if (criticality != null) {

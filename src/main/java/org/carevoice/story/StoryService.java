@@ -74,6 +74,7 @@ public class StoryService {
         submission.body().strip(), submission.authorPseudonym().strip(), submission.authorEmail().strip(),
         submission.relationship(), submission.happenedIn(), services, submission.channel(), TrackingToken.hash(token),
         now));
+    story.tagByAuthor(submission.tags());
     if (submission.honeypotTripped()) {
       story.tripHoneypot();
     }
