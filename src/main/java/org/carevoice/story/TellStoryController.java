@@ -43,6 +43,9 @@ class TellStoryController {
   /** Longest service search that is looked at; the rest is ignored. */
   static final int MAX_SEARCH = 100;
   private static final String FORM = "storyForm";
+  /** The fields in the order the pages show them. */
+  private static final List<String> FIELD_ORDER = List.of("serviceId", "relationship", "happenedMonth",
+      "happenedYear", "body", "title", "tags", "pseudonym", "email", "consent");
 
   private final StoryService stories;
   private final OrganisationService organisation;
@@ -199,6 +202,7 @@ class TellStoryController {
     check(step, form, errors);
     if (errors.hasErrors()) {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
+      inPageOrder(form, errors, model);
       return stepView(step, form, isChange(change), model);
     }
     draft.take(step, form, session);
@@ -237,6 +241,16 @@ class TellStoryController {
         // Bean validation covers the step.
       }
     }
+  }
+
+  /** The error summary lists the errors in the order of the fields on the page. */
+  private static void inPageOrder(StoryForm form, BindingResult errors, Model model) {
+    BindingResult ordered = new BeanPropertyBindingResult(form, FORM);
+    errors.getFieldErrors().stream()
+        .sorted(java.util.Comparator.comparingInt(error -> FIELD_ORDER.indexOf(error.getField())))
+        .forEach(ordered::addError);
+    errors.getGlobalErrors().forEach(ordered::addError);
+    model.addAttribute(BindingResult.MODEL_KEY_PREFIX + FORM, ordered);
   }
 
   /** The first step still to answer, or check your answers when every step is answered. */

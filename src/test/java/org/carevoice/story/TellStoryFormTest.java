@@ -59,11 +59,15 @@ class TellStoryFormTest {
             containsString("id=\"serviceId-error\""), containsString("Choose the service your story is about"))));
     walk.answer("service", answers).andExpect(redirectedUrl(BASE + "/who-and-when"));
 
-    walk.post("who-and-when", Map.of()).andExpect(status().isBadRequest())
+    String page = walk.post("who-and-when", Map.of()).andExpect(status().isBadRequest())
         .andExpect(content().string(allOf(containsString("Choose who you are in this story"),
             containsString("Enter the month it happened"), containsString("href=\"#relationship\""),
             containsString("href=\"#happenedMonth\""), containsString("href=\"#happenedYear\""),
-            containsString("nhsuk-input--error"))));
+            containsString("nhsuk-input--error"))))
+        .andReturn().getResponse().getContentAsString();
+    // The summary lists the problems in the order of the page.
+    assertThat(page.indexOf("href=\"#relationship\"")).isLessThan(page.indexOf("href=\"#happenedMonth\""));
+    assertThat(page.indexOf("href=\"#happenedMonth\"")).isLessThan(page.indexOf("href=\"#happenedYear\""));
     walk.answer("who-and-when", answers).andExpect(redirectedUrl(BASE + "/what-happened"));
 
     walk.post("what-happened", Map.of("body", "Too short.", "title", "")).andExpect(status().isBadRequest())
