@@ -209,6 +209,12 @@ class TellStoryFormTest {
 
     assertThat(testStories.tagsOf(reference))
         .containsExactlyInAnyOrder("good:listened", "improve:parking", "felt:grateful");
+    ProcessInstance instance = driver.instance(reference);
+    driver.runSavePoints(instance);
+    // The moderator starts from the author's tags.
+    assertThat(driver.formVariables(instance, StoryLifecycle.Elements.USER_TASK_MODERATE_STORY)
+        .get(StoryLifecycle.Vars.TAGS).toString())
+        .contains("good:listened").contains("improve:parking").contains("felt:grateful");
     mvc.perform(get(BASE + "/thank-you").flashAttrs(sent.getFlashMap())).andExpect(status().isOk())
         .andExpect(content().string(allOf(containsString("nhsuk-panel"), containsString(reference),
             containsString(trackingUrl))));
