@@ -11,6 +11,12 @@ interface ResponseRepository extends JpaRepository<Response, Long> {
       where r.storyId = :storyId and r.publishedAt is not null order by r.publishedAt, r.id""")
   List<Response> findPublishedByStoryId(Long storyId);
 
+  @Query("""
+      select distinct r.storyId from Response r
+      where r.storyId in :storyIds and r.status = org.carevoice.response.ResponseStatus.PUBLISHED""")
+  List<Long> findStoryIdsWithPublishedResponse(@org.springframework.data.repository.query.Param("storyIds")
+      java.util.Collection<Long> storyIds);
+
   long countByResponderUserAndStatus(String responderUser, ResponseStatus status);
 
   @Query("select count(r) from Response r where r.responderUser = :user and r.moderatorNote is not null and r.createdAt >= :since")

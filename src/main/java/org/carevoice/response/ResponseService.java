@@ -140,6 +140,17 @@ public class ResponseService {
   }
 
   /**
+   * Which of these stories have a published response, in one query (for lists of stories; the
+   * same test as the "responded" filter of the published-story search).
+   */
+  public java.util.Set<Long> answeredAmong(java.util.Collection<Long> storyIds) {
+    if (storyIds.isEmpty()) {
+      return java.util.Set.of();
+    }
+    return java.util.Set.copyOf(responses.findStoryIdsWithPublishedResponse(storyIds));
+  }
+
+  /**
    * Records a response that was written and published elsewhere (an import from an earlier
    * system, or the demo data), with its original publication time.
    */
