@@ -104,7 +104,7 @@ class StaffStoryValidator {
     } else if (parsed.isAfter(YearMonth.now(clock.withZone(UK)))) {
       problems.add(problem("happenedIn", "api.story.happenedIn.future"));
     } else if (parsed.isBefore(EARLIEST)) {
-      problems.add(problem("happenedIn", "api.story.happenedIn.tooOld", EARLIEST.getYear()));
+      problems.add(problem("happenedIn", "api.story.happenedIn.tooOld", String.valueOf(EARLIEST.getYear())));
     } else {
       happenedIn = parsed.atDay(1);
     }

@@ -128,7 +128,7 @@ class StoriesApiController {
     } catch (NumberFormatException e) {
       // the same answer as out of range
     }
-    throw ApiException.badRequest(messages.get("api.number.invalid", name, min, max));
+    throw ApiException.badRequest(messages.get("api.number.invalid", name, String.valueOf(min), String.valueOf(max)));
   }
 
   private LocalDate date(String name, String value) {
