@@ -68,7 +68,7 @@ class PublicApiReader {
 
   StoryPage stories(StorySearch query, int skip, int take) {
     StorySearchResult result = search.search(query, skip, take);
-    Set<Long> answered = responses.answeredAmong(result.stories().stream().map(Story::getId).toList());
+    Set<Long> answered = responses.answeredStoryIds(result.stories().stream().map(Story::getId).toList());
     List<StorySummary> items = result.stories().stream()
         .map(story -> summary(story, answered.contains(story.getId()))).toList();
     return new StoryPage(items, result.total(), skip, take);
@@ -109,22 +109,21 @@ class PublicApiReader {
   }
 
   Optional<ServiceDetail> service(String slug) {
-    return organisation.allServices().stream().filter(service -> service.getSlug().equals(slug)).findFirst()
-        .map(service -> new ServiceDetail(service.getSlug(), service.getName(), service.getType().name(),
-            servicePage(service), named(service.getSite()), named(service.getSite().getOrganisation()),
-            site.link("/api/v1/stories?service=" + service.getSlug())));
+    return organisation.findBySlug(slug).map(service -> new ServiceDetail(service.getSlug(), service.getName(),
+        service.getType().name(), servicePage(service), named(service.getSite()),
+        named(service.getSite().getOrganisation()), site.link("/api/v1/stories?service=" + service.getSlug())));
   }
 
   boolean isOrganisation(String slug) {
-    return organisation.allOrganisations().stream().anyMatch(org -> org.getSlug().equals(slug));
+    return organisation.organisationExists(slug);
   }
 
   boolean isSite(String slug) {
-    return organisation.allSites().stream().anyMatch(s -> s.getSlug().equals(slug));
+    return organisation.siteExists(slug);
   }
 
   boolean isService(String slug) {
-    return organisation.allServices().stream().anyMatch(service -> service.getSlug().equals(slug));
+    return organisation.findBySlug(slug).isPresent();
   }
 
   /** The known services by slug, with their sites and organisations. */

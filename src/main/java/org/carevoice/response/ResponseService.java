@@ -139,15 +139,14 @@ public class ResponseService {
     return responses.findPublishedByStoryId(storyId);
   }
 
-  /**
-   * Which of these stories have a published response, in one query (for lists of stories; the
-   * same test as the "responded" filter of the published-story search).
-   */
-  public java.util.Set<Long> answeredAmong(java.util.Collection<Long> storyIds) {
-    if (storyIds.isEmpty()) {
-      return java.util.Set.of();
-    }
-    return java.util.Set.copyOf(responses.findStoryIdsWithPublishedResponse(storyIds));
+  /** The latest changes a service has planned or made, as its published responses say. */
+  public List<Response> publishedChanges(Long serviceId, int limit) {
+    return responses.findPublishedChanges(serviceId, org.springframework.data.domain.PageRequest.of(0, limit));
+  }
+
+  /** Of these stories, the ones a service has answered in public. */
+  public java.util.Set<Long> answeredStoryIds(java.util.Collection<Long> storyIds) {
+    return storyIds.isEmpty() ? java.util.Set.of() : responses.findStoryIdsWithPublishedResponse(storyIds);
   }
 
   /**

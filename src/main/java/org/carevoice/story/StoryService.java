@@ -377,8 +377,10 @@ public class StoryService {
     return stories.findById(storyId).orElseThrow(() -> new IllegalStateException("No story with id " + storyId));
   }
 
+  /** Loads what the public pages show of a story besides its columns: services and tags. */
   private static Story withServices(Story story) {
     story.getServices().forEach(CareService::getFullName);
+    story.getTags().size();
     return story;
   }
 }
