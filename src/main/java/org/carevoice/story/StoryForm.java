@@ -17,7 +17,7 @@ import java.util.List;
  */
 public class StoryForm extends EditForm {
 
-  static final int MAX_WORDS = 1_000;
+  public static final int MAX_WORDS = 1_000;
 
   @NotNull(message = "{story.form.service.required}")
   private Long serviceId;
