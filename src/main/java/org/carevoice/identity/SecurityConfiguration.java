@@ -86,9 +86,28 @@ class SecurityConfiguration {
           requests.anyRequest().permitAll();
         })
         .httpBasic(basic -> basic.authenticationEntryPoint(apiSignIn(messages)))
+        .cors(cors -> cors.configurationSource(openDataCors()))
         .csrf(AbstractHttpConfigurer::disable)
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
     return http.build();
+  }
+
+  /**
+   * Open data: any web page may read the published stories, services and tags from a browser
+   * (GET only, no credentials). Nothing else of the API is open to other origins.
+   */
+  static org.springframework.web.cors.CorsConfigurationSource openDataCors() {
+    org.springframework.web.cors.CorsConfiguration read = new org.springframework.web.cors.CorsConfiguration();
+    read.addAllowedOrigin("*");
+    read.setAllowedMethods(java.util.List.of("GET", "HEAD"));
+    read.addExposedHeader("Retry-After");
+    read.setMaxAge(3600L);
+    org.springframework.web.cors.UrlBasedCorsConfigurationSource source =
+        new org.springframework.web.cors.UrlBasedCorsConfigurationSource();
+    source.registerCorsConfiguration("/api/v1/stories/**", read);
+    source.registerCorsConfiguration("/api/v1/services/**", read);
+    source.registerCorsConfiguration("/api/v1/tags", read);
+    return source;
   }
 
   @Bean

@@ -123,6 +123,20 @@ class PublicApiTest {
   // --- paging and order ---------------------------------------------------------------------
 
   @Test
+  void openData_canBeReadFromOtherWebsites_butNothingElse() throws Exception {
+    mvc.perform(get("/api/v1/stories").header("Origin", "https://data.example.org"))
+        .andExpect(status().isOk())
+        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+            .string("Access-Control-Allow-Origin", "*"));
+    mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.options("/api/v1/stories")
+            .header("Origin", "https://data.example.org").header("Access-Control-Request-Method", "POST"))
+        .andExpect(status().isForbidden());
+    mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.options("/api/v1/anonymisation/scan")
+            .header("Origin", "https://data.example.org").header("Access-Control-Request-Method", "POST"))
+        .andExpect(status().isForbidden());
+  }
+
+  @Test
   void takeAndSkip_outOfBoundsOrNotNumbers_are400WithADetail() throws Exception {
     for (String take : new String[] {"0", "101", "abc", "-1", "1.5", "99999999999"}) {
       stories("take=" + take).andExpect(status().isBadRequest())
