@@ -62,9 +62,32 @@ public class OrganisationService {
   /** A service by its slug, with its site. */
   public Optional<CareService> findBySlug(String slug) {
     return services.findBySlug(slug).map(service -> {
-      service.getFullName();
+      service.getSite().getOrganisation().getName();
       return service;
     });
+  }
+
+  public boolean siteExists(String slug) {
+    return sites.findBySlug(slug).isPresent();
+  }
+
+  public boolean organisationExists(String slug) {
+    return organisations.findBySlug(slug).isPresent();
+  }
+
+  /** The whole tree, ordered by name: organisations, their sites, their services. */
+  public Map<Organisation, Map<Site, List<CareService>>> tree() {
+    Map<Organisation, Map<Site, List<CareService>>> tree = new java.util.TreeMap<>(
+        java.util.Comparator.comparing(Organisation::getName).thenComparing(Organisation::getSlug));
+    for (CareService service : allServices()) {
+      Site site = service.getSite();
+      tree.computeIfAbsent(site.getOrganisation(), key -> new java.util.TreeMap<>(
+              java.util.Comparator.comparing(Site::getName).thenComparing(Site::getSlug)))
+          .computeIfAbsent(site, key -> new java.util.ArrayList<>()).add(service);
+    }
+    tree.values().forEach(sitesOf -> sitesOf.values().forEach(list -> list.sort(
+        java.util.Comparator.comparing(CareService::getName))));
+    return tree;
   }
 
   public Optional<CareService> findService(Long id) {

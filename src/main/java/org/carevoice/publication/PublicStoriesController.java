@@ -1,45 +1,76 @@
 package org.carevoice.publication;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import org.carevoice.organisation.OrganisationService;
 import org.carevoice.response.AuthorReplyService;
 import org.carevoice.response.Response;
 import org.carevoice.response.ResponseService;
+import org.carevoice.story.PublishedStorySearch;
 import org.carevoice.story.Story;
+import org.carevoice.story.StorySearch;
+import org.carevoice.story.StorySearchResult;
+import org.carevoice.story.StorySort;
 import org.carevoice.story.StoryService;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
+import org.carevoice.story.StoryTags;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
-/** What the public reads: published stories, newest first, and each story with its responses. */
+/**
+ * What the public reads: the published stories, browsed and searched, and each story with its
+ * responses. Criticality, flags and everything unpublished stay out.
+ */
 @Controller
 class PublicStoriesController {
 
   static final int PAGE_SIZE = 10;
-  private static final int MAX_PAGE = 10_000;
 
   private final StoryService stories;
+  private final PublishedStorySearch search;
   private final ResponseService responses;
   private final AuthorReplyService replies;
+  private final OrganisationService organisation;
+  private final StoryCards cards;
 
-  PublicStoriesController(StoryService stories, ResponseService responses, AuthorReplyService replies) {
+  PublicStoriesController(StoryService stories, PublishedStorySearch search, ResponseService responses,
+      AuthorReplyService replies, OrganisationService organisation, StoryCards cards) {
+    this.cards = cards;
     this.stories = stories;
+    this.search = search;
     this.responses = responses;
     this.replies = replies;
+    this.organisation = organisation;
   }
 
   @GetMapping("/stories")
-  String list(@RequestParam(name = "page", defaultValue = "1") String pageParam, Model model) {
-    int page = parsePage(pageParam);
-    Page<Story> result = stories.publishedStories(PageRequest.of(page - 1, PAGE_SIZE));
-    if (page > 1 && page > result.getTotalPages()) {
+  String list(@ModelAttribute("browse") BrowseRequest browse, Model model, HttpServletResponse response) {
+    StorySearch criteria = browse.toSearch(organisation);
+    int page = browse.pageNumber();
+    model.addAttribute("tree", organisation.tree());
+    model.addAttribute("tagGroups", StoryTags.BY_GROUP);
+    model.addAttribute("sorts", StorySort.values());
+    model.addAttribute("filtered", browse.isFiltered());
+    if (criteria == null) {
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
+      model.addAttribute("errors", browse.errors());
+      model.addAttribute("result", new StorySearchResult(List.of(), 0, 0, PAGE_SIZE));
+      model.addAttribute("cards", List.of());
+      model.addAttribute("pages", Pages.none());
+      return "stories/list";
+    }
+    StorySearchResult result = search.search(criteria, (page - 1) * PAGE_SIZE, PAGE_SIZE);
+    if (page > 1 && result.stories().isEmpty()) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND);
     }
-    model.addAttribute("stories", result);
+    model.addAttribute("errors", browse.errors());
+    model.addAttribute("result", result);
+    model.addAttribute("cards", cards.of(result.stories()));
+    model.addAttribute("pages", Pages.of(page, result.total(), PAGE_SIZE, browse::link));
     model.addAttribute("page", page);
     return "stories/list";
   }
@@ -61,17 +92,5 @@ class PublicStoriesController {
 
   private static long daysBetween(Story story, Response response) {
     return Math.max(0, java.time.Duration.between(story.getPublishedAt(), response.getPublishedAt()).toDays());
-  }
-
-  private static int parsePage(String value) {
-    try {
-      int page = Integer.parseInt(value);
-      if (page < 1 || page > MAX_PAGE) {
-        throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "page must be between 1 and " + MAX_PAGE);
-      }
-      return page;
-    } catch (NumberFormatException e) {
-      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "page must be a number");
-    }
   }
 }

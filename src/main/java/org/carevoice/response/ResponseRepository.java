@@ -16,4 +16,15 @@ interface ResponseRepository extends JpaRepository<Response, Long> {
   @Query("select count(r) from Response r where r.responderUser = :user and r.moderatorNote is not null and r.createdAt >= :since")
   long countReturnedSince(@org.springframework.data.repository.query.Param("user") String user,
       @org.springframework.data.repository.query.Param("since") java.time.Instant since);
+
+  /** Of these stories, the ones with at least one published response. */
+  @Query("select distinct r.storyId from Response r where r.storyId in :storyIds and r.status = org.carevoice.response.ResponseStatus.PUBLISHED")
+  java.util.Set<Long> findStoryIdsWithPublishedResponse(@org.springframework.data.repository.query.Param("storyIds") java.util.Collection<Long> storyIds);
+
+  /** A service's published responses that plan or report a change, newest first. */
+  @Query("""
+      select r from Response r where r.service.id = :serviceId and r.status = org.carevoice.response.ResponseStatus.PUBLISHED
+      and r.changeType in ('planned', 'made') order by r.publishedAt desc, r.id desc""")
+  List<Response> findPublishedChanges(@org.springframework.data.repository.query.Param("serviceId") Long serviceId,
+      org.springframework.data.domain.Pageable pageable);
 }

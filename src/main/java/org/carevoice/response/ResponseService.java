@@ -139,6 +139,16 @@ public class ResponseService {
     return responses.findPublishedByStoryId(storyId);
   }
 
+  /** The latest changes a service has planned or made, as its published responses say. */
+  public List<Response> publishedChanges(Long serviceId, int limit) {
+    return responses.findPublishedChanges(serviceId, org.springframework.data.domain.PageRequest.of(0, limit));
+  }
+
+  /** Of these stories, the ones a service has answered in public. */
+  public java.util.Set<Long> answeredStoryIds(java.util.Collection<Long> storyIds) {
+    return storyIds.isEmpty() ? java.util.Set.of() : responses.findStoryIdsWithPublishedResponse(storyIds);
+  }
+
   /**
    * Records a response that was written and published elsewhere (an import from an earlier
    * system, or the demo data), with its original publication time.

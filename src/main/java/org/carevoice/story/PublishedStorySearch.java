@@ -49,9 +49,7 @@ public class PublishedStorySearch {
     params.addValue("take", take).addValue("skip", skip);
     List<Long> ids = jdbc.queryForList("select s.id from story s where " + where + " order by " + order(search, params)
         + " limit :take offset :skip", params, Long.class);
-    List<Story> page = stories.findPublishedByIds(ids);
-    page.forEach(story -> story.getTags().size());
-    return new StorySearchResult(page, total, skip, take);
+    return new StorySearchResult(stories.findPublishedByIds(ids), total, skip, take);
   }
 
   private String where(StorySearch search, MapSqlParameterSource params) {

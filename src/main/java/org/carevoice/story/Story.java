@@ -169,11 +169,6 @@ public class Story {
     this.updatedAt = now;
   }
 
-  /** The tags the author chose when telling the story; codes that are not {@link StoryTags} are ignored. */
-  void tagByAuthor(java.util.Collection<String> chosen) {
-    chosen.stream().filter(StoryTags::isKnown).forEach(this.tags::add);
-  }
-
   void publish(Integer criticality, Instant now) {
     requireStatus(StoryStatus.SUBMITTED);
     if (criticality != null) {
@@ -404,6 +399,11 @@ public class Story {
 
   void replaceTrackingToken(String newHash) {
     this.trackingTokenHash = newHash;
+  }
+
+  /** The tags the author chose when telling the story (known codes only). */
+  void tagOnSubmission(java.util.Collection<String> codes) {
+    codes.stream().filter(StoryTags::isKnown).forEach(tags::add);
   }
 
   void tripHoneypot() {

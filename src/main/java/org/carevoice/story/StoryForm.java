@@ -24,7 +24,7 @@ public class StoryForm extends EditForm {
 
   private static final long serialVersionUID = 1L;
 
-  static final int MAX_WORDS = 1_000;
+  public static final int MAX_WORDS = 1_000;
 
   /** Validation group of the "which service" step. */
   public interface ServiceStep {}
@@ -128,7 +128,7 @@ public class StoryForm extends EditForm {
   NewStory toNewStory(Channel channel) {
     LocalDate month = happenedIn().atDay(1);
     return new NewStory(getTitle(), getBody(), pseudonym, email, relationship, month, List.of(serviceId), channel,
-        website != null && !website.isBlank(), tags);
+        website != null && !website.isBlank(), tags == null ? List.of() : List.copyOf(tags));
   }
 
   public Long getServiceId() {

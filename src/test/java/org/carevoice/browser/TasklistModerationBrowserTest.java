@@ -76,7 +76,7 @@ class TasklistModerationBrowserTest {
     driver.get(url("/stories"));
     assertThat(driver.findElement(By.tagName("main")).getText()).contains(title);
     driver.findElement(By.linkText(title)).click();
-    assertThat(driver.findElement(By.cssSelector(".reference")).getText()).isEqualTo(reference);
+    assertThat(driver.findElement(By.cssSelector("main .nhsuk-caption-m")).getText()).isEqualTo(reference);
   }
 
   @Test
@@ -110,7 +110,7 @@ class TasklistModerationBrowserTest {
     complete(reference);
 
     driver.get(url("/stories/" + reference));
-    assertThat(driver.findElement(By.cssSelector(".story-body")).getText()).contains("It was Ward 15.");
+    assertThat(driver.findElement(By.cssSelector("main .cv-story-text")).getText()).contains("It was Ward 15.");
   }
 
   @Test
@@ -143,7 +143,7 @@ class TasklistModerationBrowserTest {
     complete(reference);
 
     driver.get(url("/stories/" + reference));
-    assertThat(driver.findElement(By.cssSelector(".story-body")).getText()).contains("the doctor was kind")
+    assertThat(driver.findElement(By.cssSelector("main .cv-story-text")).getText()).contains("the doctor was kind")
         .doesNotContain("Fraser");
   }
 
@@ -176,7 +176,7 @@ class TasklistModerationBrowserTest {
     driver.findElement(By.cssSelector("label[for='change-made']")).click();
     driver.findElement(By.id("changeDescription")).sendKeys("Hourly updates in the waiting room.");
     driver.findElement(By.xpath("//button[normalize-space(.)='Send the response']")).click();
-    assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".panel"))).getText())
+    assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".nhsuk-panel"))).getText())
         .contains("Thank you");
     runSavePoints();
 
@@ -188,7 +188,7 @@ class TasklistModerationBrowserTest {
     complete(reference);
 
     driver.get(url("/stories/" + reference));
-    assertThat(driver.findElement(By.cssSelector(".responses")).getText()).contains("Craig Wilson")
+    assertThat(driver.findElement(By.cssSelector("section[aria-labelledby='responses-heading']")).getText()).contains("Craig Wilson")
         .contains("Charge Nurse, Emergency Department").contains("updates every hour");
     assertThat(jdbc.queryForObject("select count(*) from outbox_message where about = ? and template = 'response-published'",
         Integer.class, reference)).isEqualTo(1);

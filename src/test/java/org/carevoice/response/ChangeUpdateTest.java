@@ -64,6 +64,7 @@ class ChangeUpdateTest {
 
     assertThat(change).hasPassed(ResponseChangeLifecycle.Elements.END_CHANGE_PUBLISHED).isEnded();
     mvc.perform(get("/stories/" + submitted.reference()))
-        .andExpect(content().string(containsString("Change made: A quiet room for carers is open.")));
+        .andExpect(content().string(containsString(">Change made</strong>")))
+        .andExpect(content().string(containsString(">A quiet room for carers is open.</span>")));
   }
 }

@@ -131,7 +131,8 @@ class ServiceResponseProcessTest {
     assertThat(service).isWaitingAt(USER_TASK_MODERATE_RESPONSE);
     driver.submit(service, USER_TASK_MODERATE_RESPONSE, "iain", Map.of("responseDecision", "approve"));
     mvc.perform(get("/stories/" + story.getBusinessKey()))
-        .andExpect(content().string(containsString("Change planned: Hourly updates in the waiting room.")));
+        .andExpect(content().string(containsString(">Change planned</strong>")))
+        .andExpect(content().string(containsString(">Hourly updates in the waiting room.</span>")));
   }
 
   @Test

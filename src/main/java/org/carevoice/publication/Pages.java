@@ -1,0 +1,42 @@
+package org.carevoice.publication;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
+
+/**
+ * NHS.UK pagination: previous and next links and numbered pages, with the first, the last and
+ * the pages around the current one, and gaps (null numbers) between.
+ */
+record Pages(int current, int total, String previous, String next, List<Item> items) {
+
+  /** A numbered page (url null for a gap). */
+  record Item(Integer number, String url, boolean current) {}
+
+  static Pages none() {
+    return new Pages(1, 0, null, null, List.of());
+  }
+
+  static Pages of(int current, long totalItems, int pageSize, IntFunction<String> url) {
+    int total = (int) Math.max(1, (totalItems + pageSize - 1) / pageSize);
+    List<Item> items = new ArrayList<>();
+    Integer last = null;
+    for (int number = 1; number <= total; number++) {
+      boolean shown = number == 1 || number == total || Math.abs(number - current) <= 1;
+      if (!shown) {
+        continue;
+      }
+      if (last != null && number > last + 1) {
+        items.add(new Item(null, null, false));
+      }
+      items.add(new Item(number, url.apply(number), number == current));
+      last = number;
+    }
+    return new Pages(current, total, current > 1 ? url.apply(current - 1) : null,
+        current < total ? url.apply(current + 1) : null, total > 1 ? items : List.of());
+  }
+
+  public boolean isShown() {
+    return total > 1;
+  }
+}
