@@ -290,7 +290,12 @@ class TasklistModerationBrowserTest {
   private void chooseOption(String label, String option) {
     WebElement input = field(label).findElement(By.cssSelector(".fjs-input-group, input, select"));
     driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", input);
-    input.click();
+    try {
+      input.click();
+    } catch (org.openqa.selenium.ElementClickInterceptedException e) {
+      // The form may still be laying itself out under the pointer: click the field itself.
+      driver.executeScript("arguments[0].click();", input);
+    }
     WebElement item = wait.until(ExpectedConditions.presenceOfElementLocated(
         By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)='" + option + "']")));
     driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", item);
