@@ -8,23 +8,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import org.carevoice.LowRateLimitsTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
- * The API's rate limit per client address, with a capacity of 3 an hour. Its own application
- * context (the shared one has limits too high to reach), with an engine name of its own.
+ * The API's rate limit per client address, with a capacity of 3 an hour ({@link LowRateLimitsTest}:
+ * the shared context has limits too high to reach).
  */
-@SpringBootTest(properties = {"camunda.bpm.process-engine-name=apiratelimit",
-    "carevoice.rate-limit.api.capacity=3", "carevoice.rate-limit.api.period=PT1H"})
-@AutoConfigureMockMvc
-@ActiveProfiles({"demo", "test"})
+@LowRateLimitsTest
 class ApiRateLimitTest {
 
   @Autowired MockMvc mvc;

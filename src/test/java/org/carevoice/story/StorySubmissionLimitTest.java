@@ -10,24 +10,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.carevoice.CarevoiceTest;
+import org.carevoice.LowRateLimitsTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The submission limits of the web form, instead of a CAPTCHA: over a limit the author gets HTTP
- * 429 with Retry-After and a plain message, and loses none of the answers. Low limits, so a
- * context of its own (with its own engine name).
+ * 429 with Retry-After and a plain message, and loses none of the answers ({@link LowRateLimitsTest}).
  */
-@CarevoiceTest
-@TestPropertySource(properties = {
-    "camunda.bpm.process-engine-name=submissionlimits",
-    "carevoice.rate-limit.submission-per-ip.capacity=2",
-    "carevoice.rate-limit.submission-per-ip.period=PT1H",
-    "carevoice.rate-limit.submission-per-email.capacity=1",
-    "carevoice.rate-limit.submission-per-email.period=P1D"})
+@LowRateLimitsTest
 class StorySubmissionLimitTest {
 
   @Autowired MockMvc mvc;
