@@ -2,6 +2,7 @@ package org.carevoice.publication;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import java.util.Locale;
 import org.carevoice.organisation.OrganisationService;
 import org.carevoice.response.AuthorReplyService;
 import org.carevoice.response.Response;
@@ -13,6 +14,7 @@ import org.carevoice.story.StorySearchResult;
 import org.carevoice.story.StorySort;
 import org.carevoice.story.StoryService;
 import org.carevoice.story.StoryTags;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,10 +38,12 @@ class PublicStoriesController {
   private final AuthorReplyService replies;
   private final OrganisationService organisation;
   private final StoryCards cards;
+  private final MessageSource messages;
 
   PublicStoriesController(StoryService stories, PublishedStorySearch search, ResponseService responses,
-      AuthorReplyService replies, OrganisationService organisation, StoryCards cards) {
+      AuthorReplyService replies, OrganisationService organisation, StoryCards cards, MessageSource messages) {
     this.cards = cards;
+    this.messages = messages;
     this.stories = stories;
     this.search = search;
     this.responses = responses;
@@ -58,6 +62,8 @@ class PublicStoriesController {
     if (criteria == null) {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
       model.addAttribute("errors", browse.errors());
+      model.addAttribute("problems", browse.errors().entrySet().stream()
+          .map(error -> new FieldProblem(error.getKey(), messages.getMessage(error.getValue(), null, Locale.UK))).toList());
       model.addAttribute("result", new StorySearchResult(List.of(), 0, 0, PAGE_SIZE));
       model.addAttribute("cards", List.of());
       model.addAttribute("pages", Pages.none());
@@ -68,6 +74,7 @@ class PublicStoriesController {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND);
     }
     model.addAttribute("errors", browse.errors());
+    model.addAttribute("problems", List.of());
     model.addAttribute("result", result);
     model.addAttribute("cards", cards.of(result.stories()));
     model.addAttribute("pages", Pages.of(page, result.total(), PAGE_SIZE, browse::link));
@@ -86,6 +93,9 @@ class PublicStoriesController {
     model.addAttribute("replies", replies.publishedReplies(story.getId()));
     return "stories/show";
   }
+
+  /** A wrong filter and what to do about it, for the error summary. */
+  record FieldProblem(String fieldName, String message) {}
 
   /** A response as the public sees it, with how long the service took to answer. */
   record PublicResponse(Response response, long daysToRespond) {}
