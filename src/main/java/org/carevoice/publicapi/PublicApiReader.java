@@ -114,18 +114,6 @@ class PublicApiReader {
         named(service.getSite().getOrganisation()), site.link("/api/v1/stories?service=" + service.getSlug())));
   }
 
-  boolean isOrganisation(String slug) {
-    return organisation.organisationExists(slug);
-  }
-
-  boolean isSite(String slug) {
-    return organisation.siteExists(slug);
-  }
-
-  boolean isService(String slug) {
-    return organisation.findBySlug(slug).isPresent();
-  }
-
   /** The known services by slug, with their sites and organisations. */
   Map<String, CareService> servicesBySlug() {
     return organisation.allServices().stream()

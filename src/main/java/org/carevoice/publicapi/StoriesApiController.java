@@ -6,14 +6,12 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
+import java.util.Map;
+import org.carevoice.organisation.OrganisationService;
+import org.carevoice.publication.BrowseRequest;
 import org.carevoice.publicapi.ApiJson.StoryDetail;
 import org.carevoice.publicapi.ApiJson.StoryPage;
 import org.carevoice.story.StorySearch;
-import org.carevoice.story.StorySort;
-import org.carevoice.story.StoryTags;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,10 +31,12 @@ class StoriesApiController {
 
   private final PublicApiReader reader;
   private final ApiMessages messages;
+  private final OrganisationService organisations;
 
-  StoriesApiController(PublicApiReader reader, ApiMessages messages) {
+  StoriesApiController(PublicApiReader reader, ApiMessages messages, OrganisationService organisations) {
     this.reader = reader;
     this.messages = messages;
+    this.organisations = organisations;
   }
 
   @GetMapping
@@ -72,20 +72,20 @@ class StoriesApiController {
           minimum = "0", maximum = "10000", defaultValue = "0")) @RequestParam(required = false) String skip) {
     int takeValue = number("take", take, DEFAULT_TAKE, 1, MAX_TAKE);
     int skipValue = number("skip", skip, 0, 0, MAX_SKIP);
-    LocalDate fromDay = date("from", from);
-    LocalDate toDay = date("to", to);
-    if (fromDay != null && toDay != null && fromDay.isAfter(toDay)) {
-      throw ApiException.badRequest(messages.get("api.dates.order"));
-    }
-    if (q != null && q.strip().length() > StorySearch.MAX_TEXT_LENGTH) {
-      throw ApiException.badRequest(messages.get("api.q.tooLong", StorySearch.MAX_TEXT_LENGTH));
-    }
-    requireKnown(organisation, site, service, tag);
-    StorySearch search;
-    try {
-      search = new StorySearch(q, organisation, site, service, tag, fromDay, toDay, bool(responded), sort(sort));
-    } catch (IllegalArgumentException e) {
-      throw ApiException.badRequest(e.getMessage());
+    BrowseRequest request = new BrowseRequest();
+    request.setQ(q);
+    request.setOrganisation(organisation);
+    request.setSite(site);
+    request.setService(service);
+    request.setTag(tag);
+    request.setFrom(from);
+    request.setTo(to);
+    request.setResponded(responded);
+    request.setSort(sort);
+    StorySearch search = request.toSearch(organisations);
+    if (search == null) {
+      Map.Entry<String, String> problem = request.problems().entrySet().iterator().next();
+      throw ApiException.badRequest(detail(problem.getKey(), problem.getValue(), request));
     }
     return reader.stories(search, skipValue, takeValue);
   }
@@ -99,21 +99,6 @@ class StoriesApiController {
       @PathVariable String reference) {
     return reader.story(reference)
         .orElseThrow(() -> ApiException.notFound(messages.get("api.story.notFound", reference)));
-  }
-
-  private void requireKnown(String organisation, String site, String service, String tag) {
-    if (isGiven(organisation) && !reader.isOrganisation(organisation.strip())) {
-      throw ApiException.badRequest(messages.get("api.organisation.unknown", organisation.strip()));
-    }
-    if (isGiven(site) && !reader.isSite(site.strip())) {
-      throw ApiException.badRequest(messages.get("api.site.unknown", site.strip()));
-    }
-    if (isGiven(service) && !reader.isService(service.strip())) {
-      throw ApiException.badRequest(messages.get("api.service.unknown", service.strip()));
-    }
-    if (isGiven(tag) && !StoryTags.isKnown(tag.strip())) {
-      throw ApiException.badRequest(messages.get("api.tag.unknown", tag.strip()));
-    }
   }
 
   private int number(String name, String value, int fallback, int min, int max) {
@@ -131,37 +116,18 @@ class StoriesApiController {
     throw ApiException.badRequest(messages.get("api.number.invalid", name, String.valueOf(min), String.valueOf(max)));
   }
 
-  private LocalDate date(String name, String value) {
-    if (!isGiven(value)) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(value.strip());
-    } catch (DateTimeParseException e) {
-      throw ApiException.badRequest(messages.get("api.date.invalid", name));
-    }
-  }
-
-  private Boolean bool(String value) {
-    if (!isGiven(value)) {
-      return null;
-    }
-    return switch (value.strip().toLowerCase(Locale.ROOT)) {
-      case "true" -> Boolean.TRUE;
-      case "false" -> Boolean.FALSE;
-      default -> throw ApiException.badRequest(messages.get("api.responded.invalid"));
-    };
-  }
-
-  private StorySort sort(String value) {
-    if (!isGiven(value)) {
-      return null;
-    }
-    return switch (value.strip().toLowerCase(Locale.ROOT)) {
-      case "newest" -> StorySort.NEWEST;
-      case "oldest" -> StorySort.OLDEST;
-      case "relevance" -> StorySort.RELEVANCE;
-      default -> throw ApiException.badRequest(messages.get("api.sort.invalid"));
+  /** The API's wording of a wrong filter: the parameter, its value and where the valid values are listed. */
+  private String detail(String field, String problem, BrowseRequest request) {
+    return switch (problem) {
+      case BrowseRequest.TEXT_TOO_LONG -> messages.get("api.q.tooLong", StorySearch.MAX_TEXT_LENGTH);
+      case BrowseRequest.UNKNOWN_ORGANISATION -> messages.get("api.organisation.unknown", request.getOrganisation().strip());
+      case BrowseRequest.UNKNOWN_SITE -> messages.get("api.site.unknown", request.getSite().strip());
+      case BrowseRequest.UNKNOWN_SERVICE -> messages.get("api.service.unknown", request.getService().strip());
+      case BrowseRequest.UNKNOWN_TAG -> messages.get("api.tag.unknown", request.getTag().strip());
+      case BrowseRequest.NOT_A_DATE -> messages.get("api.date.invalid", field);
+      case BrowseRequest.DATES_REVERSED -> messages.get("api.dates.order");
+      case BrowseRequest.NOT_A_RESPONDED_CHOICE -> messages.get("api.responded.invalid");
+      default -> messages.get("api.sort.invalid");
     };
   }
 

@@ -1,7 +1,9 @@
 package org.carevoice.publication;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.carevoice.organisation.OrganisationService;
 import org.carevoice.response.AuthorReplyService;
@@ -61,8 +63,10 @@ class PublicStoriesController {
     model.addAttribute("filtered", browse.isFiltered());
     if (criteria == null) {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
-      model.addAttribute("errors", browse.errors());
-      model.addAttribute("problems", browse.errors().entrySet().stream()
+      Map<String, String> errors = new LinkedHashMap<>();
+      browse.problems().forEach((field, problem) -> errors.put(field, "browse.error." + problem));
+      model.addAttribute("errors", errors);
+      model.addAttribute("problems", errors.entrySet().stream()
           .map(error -> new FieldProblem(error.getKey(), messages.getMessage(error.getValue(), null, Locale.UK))).toList());
       model.addAttribute("result", new StorySearchResult(List.of(), 0, 0, PAGE_SIZE));
       model.addAttribute("cards", List.of());
@@ -73,7 +77,7 @@ class PublicStoriesController {
     if (page > 1 && result.stories().isEmpty()) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND);
     }
-    model.addAttribute("errors", browse.errors());
+    model.addAttribute("errors", Map.of());
     model.addAttribute("problems", List.of());
     model.addAttribute("result", result);
     model.addAttribute("cards", cards.of(result.stories()));
