@@ -3,6 +3,7 @@ package org.carevoice.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
@@ -98,6 +100,11 @@ class AccessibilityBrowserTest {
         Arguments.of("service page with changes", "/services/monklands-ward-21", "Ward 21"),
         Arguments.of("service recognition", "/services/hairmyres-emergency-department/recognition",
             "Staff recognition"),
+        Arguments.of("tell your story, start", "/tell-your-story", "Tell your story"),
+        Arguments.of("service step, searched on the server", "/tell-your-story/service?q=wishaw",
+            "Which service is your story about?"),
+        Arguments.of("service step, no service found", "/tell-your-story/service?q=nowhere+at+all",
+            "Which service is your story about?"),
         Arguments.of("staff sign in", "/login", "Staff sign in"),
         Arguments.of("staff sign in, failed", "/login?error", "Staff sign in"),
         Arguments.of("story not found (404)", "/stories/CV-0000-000000", "Page not found"),
@@ -118,7 +125,8 @@ class AccessibilityBrowserTest {
 
   static Stream<Arguments> mobilePages() {
     return publicPages().filter(page -> List.of("home", "story list", "search results", "story with responses",
-        "service page", "staff sign in, failed", "story not found (404)").contains((String) page.get()[0]));
+        "service page", "tell your story, start", "service step, searched on the server", "staff sign in, failed",
+        "story not found (404)").contains((String) page.get()[0]));
   }
 
   @ParameterizedTest(name = "{0} at mobile width")
@@ -149,10 +157,7 @@ class AccessibilityBrowserTest {
   void errorSummary_takesFocus_andItsLinksAndMessagesBelongToFields(String path) {
     open(path, null);
     assertThat(driver.getTitle()).startsWith("Error: ");
-    WebElement summary = wait.until(d -> {
-      WebElement active = focused();
-      return active.getAttribute("class").contains("nhsuk-error-summary") ? active : null;
-    });
+    WebElement summary = errorSummaryHasFocus();
     assertThat(summary.getText()).startsWith("There is a problem");
     @SuppressWarnings("unchecked")
     List<String> problems = (List<String>) driver.executeScript("""
@@ -244,10 +249,7 @@ class AccessibilityBrowserTest {
     assertFocusVisible();
     press(Keys.ENTER);
     wait.until(d -> d.getCurrentUrl().contains("responded=yes"));
-    WebElement summary = wait.until(d -> {
-      WebElement active = focused();
-      return active.getAttribute("class").contains("nhsuk-error-summary") ? active : null;
-    });
+    WebElement summary = errorSummaryHasFocus();
     assertThat(summary.getText()).contains("There is a problem");
     WebElement link = press(Keys.TAB);
     assertThat(link.getAttribute("href")).endsWith("#filter-to");
@@ -270,14 +272,197 @@ class AccessibilityBrowserTest {
     type("wrong");
     press(Keys.ENTER);
     wait.until(d -> d.getCurrentUrl().endsWith("/login?error"));
-    WebElement summary = wait.until(d -> {
-      WebElement active = focused();
-      return active.getAttribute("class").contains("nhsuk-error-summary") ? active : null;
-    });
+    WebElement summary = errorSummaryHasFocus();
     assertThat(summary.getText()).contains("The user name or password is wrong.");
     press(Keys.TAB);
     press(Keys.ENTER);
     wait.until(d -> "username".equals(focused().getAttribute("id")));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // "Tell your story", keyboard only, with axe on every step (and every error state)
+
+  @ParameterizedTest(name = "at {0} width")
+  @ValueSource(strings = {"desktop", "mobile"})
+  void keyboardOnly_tellAStoryFromTheHomePage_toThePrivatePage_withNoViolationOnAnyStep(String width) {
+    boolean mobile = width.equals("mobile");
+    driver.manage().window().setSize(mobile ? MOBILE : DESKTOP);
+    String at = " at " + width + " width";
+    YearMonth happened = YearMonth.now().minusMonths(1);
+    String title = "Keyboard walk " + width + ": calm and kind at night";
+
+    // Home: the skip link, then the first thing in the main content is the call to action.
+    open("/", "Tell us about your care");
+    Axe.assertNoViolations(driver, "home" + at);
+    skipToMainContent();
+    WebElement start = press(Keys.TAB);
+    assertThat(start.getText()).isEqualTo("Tell your story");
+    assertFocusVisible();
+    press(Keys.ENTER);
+
+    // Start page: the "Start now" link is a button, so Space follows it too.
+    waitForPage("/tell-your-story", "Tell your story");
+    Axe.assertNoViolations(driver, "start page" + at);
+    skipToMainContent();
+    tabTo("Start now", e -> "Start now".equals(e.getText()));
+    assertFocusVisible();
+    press(Keys.SPACE);
+
+    // Service: continuing without a choice shows the error summary, which takes focus; its link
+    // leads to the first radio. Then search (filtered in the page), and choose with Space.
+    waitForPage("/tell-your-story/service", "Which service is your story about?");
+    Axe.assertNoViolations(driver, "service step" + at);
+    tabTo("Continue", e -> "Continue".equals(e.getText()));
+    press(Keys.ENTER);
+    errorSummaryHasFocus();
+    Axe.assertNoViolations(driver, "service step with an error" + at);
+    followFirstErrorLink("serviceId");
+    shiftTab(); // the search button
+    shiftTab();
+    assertThat(focused().getAttribute("id")).isEqualTo("service-search");
+    assertFocusVisible();
+    type("hairmyres emergency");
+    wait.until(d -> d.findElement(By.id("service-search-status")).getText().startsWith("1 service matches"));
+    Axe.assertNoViolations(driver, "service step, searched" + at);
+    press(Keys.ENTER); // searches in the page: no reload, focus stays
+    assertThat(focused().getAttribute("id")).isEqualTo("service-search");
+    press(Keys.TAB); // the search button
+    WebElement service = press(Keys.TAB);
+    assertThat(labelOf(service)).isEqualTo("Emergency Department");
+    assertFocusVisible();
+    press(Keys.SPACE);
+    assertThat(focused().isSelected()).isTrue();
+    press(Keys.TAB);
+    assertThat(focused().getText()).isEqualTo("Continue");
+    assertFocusVisible();
+    press(Keys.ENTER);
+
+    // Who and when: errors for the radios and the date; arrows choose a radio; Enter in a field sends.
+    waitForPage("/tell-your-story/who-and-when", "Who are you in this story?");
+    Axe.assertNoViolations(driver, "who and when step" + at);
+    tabTo("Continue", e -> "Continue".equals(e.getText()));
+    press(Keys.ENTER);
+    errorSummaryHasFocus();
+    Axe.assertNoViolations(driver, "who and when step with errors" + at);
+    followFirstErrorLink("relationship");
+    press(Keys.ARROW_DOWN);
+    assertThat(focused().getAttribute("id")).isEqualTo("relationship-SERVICE_USER");
+    press(Keys.ARROW_UP);
+    assertThat(focused().getAttribute("id")).isEqualTo("relationship");
+    assertThat(focused().isSelected()).isTrue();
+    assertFocusVisible();
+    press(Keys.TAB);
+    assertThat(focused().getAttribute("id")).isEqualTo("happenedMonth");
+    assertFocusVisible();
+    type(String.valueOf(happened.getMonthValue()));
+    press(Keys.TAB);
+    assertThat(focused().getAttribute("id")).isEqualTo("happenedYear");
+    type(String.valueOf(happened.getYear()));
+    press(Keys.ENTER);
+
+    // What happened: a story too short is refused; the error link leads back to the text.
+    waitForPage("/tell-your-story/what-happened", "What happened?");
+    Axe.assertNoViolations(driver, "what happened step" + at);
+    tabTo("the story text", e -> "body".equals(e.getAttribute("id")));
+    assertFocusVisible();
+    type("Too short.");
+    press(Keys.TAB);
+    assertThat(focused().getAttribute("id")).isEqualTo("title");
+    type(title);
+    press(Keys.ENTER);
+    errorSummaryHasFocus();
+    Axe.assertNoViolations(driver, "what happened step with an error" + at);
+    followFirstErrorLink("body");
+    type(" The nurses on the night shift were calm and kind, and explained every step to my mum.");
+    press(Keys.TAB);
+    assertThat(focused().getAttribute("id")).isEqualTo("title");
+    press(Keys.TAB);
+    assertThat(focused().getText()).isEqualTo("Continue");
+    press(Keys.ENTER);
+
+    // What stood out: checkboxes take Space.
+    waitForPage("/tell-your-story/what-stood-out", "What stood out for you?");
+    Axe.assertNoViolations(driver, "what stood out step" + at);
+    WebElement firstTag = tabTo("the first tag", e -> "tags".equals(e.getAttribute("id")));
+    assertFocusVisible();
+    press(Keys.SPACE);
+    assertThat(firstTag.isSelected()).isTrue();
+    String tagLabel = labelOf(firstTag);
+    tabTo("Continue", e -> "Continue".equals(e.getText()));
+    press(Keys.ENTER);
+
+    // Name and email: a wrong email address is refused.
+    waitForPage("/tell-your-story/name-and-email", "Your name and email address");
+    Axe.assertNoViolations(driver, "name and email step" + at);
+    tabTo("the name to show", e -> "pseudonym".equals(e.getAttribute("id")));
+    assertFocusVisible();
+    type("Keyboard tester");
+    press(Keys.TAB);
+    assertThat(focused().getAttribute("id")).isEqualTo("email");
+    type("keyboard.tester.example.org");
+    press(Keys.ENTER);
+    errorSummaryHasFocus();
+    Axe.assertNoViolations(driver, "name and email step with an error" + at);
+    followFirstErrorLink("email");
+    focused().sendKeys(Keys.chord(Keys.CONTROL, "a"), "keyboard.tester@example.org");
+    press(Keys.ENTER);
+
+    // Check your answers: change the title through its "Change" link and come back.
+    waitForPage("/tell-your-story/check-answers", "Check your answers before sending your story");
+    Axe.assertNoViolations(driver, "check your answers" + at);
+    assertThat(driver.findElement(By.tagName("main")).getText()).contains("Emergency Department")
+        .contains(title).contains(tagLabel).contains("keyboard.tester@example.org");
+    WebElement change = tabTo("Change title", e -> "a".equals(e.getTagName())
+        && e.getAttribute("textContent").replaceAll("\\s+", " ").trim().equals("Change Title"));
+    assertFocusVisible();
+    press(Keys.ENTER);
+    waitForPage("/tell-your-story/what-happened?change=true", "What happened?");
+    tabTo("the title", e -> "title".equals(e.getAttribute("id")));
+    String changedTitle = title + ", changed";
+    focused().sendKeys(Keys.END, ", changed");
+    press(Keys.ENTER);
+    waitForPage("/tell-your-story/check-answers", "Check your answers before sending your story");
+    assertThat(driver.findElement(By.id("answer-title")).getText()).isEqualTo(changedTitle);
+
+    // Sending without consent: the error link leads to the box, Space ticks it, Tab reaches Send.
+    tabTo("Send my story", e -> "Send my story".equals(e.getText()));
+    assertFocusVisible();
+    press(Keys.ENTER);
+    errorSummaryHasFocus();
+    Axe.assertNoViolations(driver, "check your answers with an error" + at);
+    followFirstErrorLink("consent");
+    press(Keys.SPACE);
+    assertThat(focused().isSelected()).isTrue();
+    press(Keys.TAB); // past the honeypot, which is out of the tab order
+    assertThat(focused().getText()).isEqualTo("Send my story");
+    press(Keys.ENTER);
+
+    // Confirmation, then the private page and the withdrawal page (without withdrawing).
+    waitForPage("/tell-your-story/thank-you", "Thank you for your story");
+    Axe.assertNoViolations(driver, "confirmation" + at);
+    String reference = driver.findElement(By.id("story-reference")).getText();
+    assertThat(reference).matches("CV-\\d{4}-\\d{6}");
+    WebElement privateLink = tabTo("the private link", e -> "private-link".equals(e.getAttribute("id")));
+    String href = privateLink.getAttribute("href");
+    assertThat(href).matches(".*/my-story/[A-Za-z0-9_-]{43}");
+    assertFocusVisible();
+    // The link is on the configured public address (carevoice.public-base-url), not on this test's
+    // random port: the one step the keyboard cannot take here is opening it on this server.
+    driver.get(url(href.substring(href.indexOf("/my-story/"))));
+    waitForPage("/my-story/", "Your story");
+    assertThat(driver.findElement(By.tagName("h1")).getText()).contains(reference);
+    assertThat(driver.findElement(By.tagName("main")).getText()).contains(changedTitle);
+    Axe.assertNoViolations(driver, "private page" + at);
+    tabTo("Withdraw my story", e -> "Withdraw my story".equals(e.getText()));
+    assertFocusVisible();
+    press(Keys.ENTER);
+    waitForPage("/withdraw", "Are you sure you want to withdraw your story?");
+    Axe.assertNoViolations(driver, "withdrawal page" + at);
+    tabTo("No, keep my story", e -> "No, keep my story".equals(e.getText()));
+    assertFocusVisible();
+    press(Keys.ENTER);
+    waitForPage("/my-story/", "Your story");
+    assertThat(driver.getCurrentUrl()).doesNotContain("/withdraw");
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -305,6 +490,45 @@ class AccessibilityBrowserTest {
     return storyWithResponses;
   }
 
+  /** Waits for the page whose address ends with (or contains) this part and whose h1 has this text. */
+  private void waitForPage(String addressPart, String heading) {
+    wait.until(d -> d.getCurrentUrl().contains(addressPart) && Boolean.TRUE.equals(((ChromeDriver) d).executeScript(
+        "return document.readyState === 'complete' && document.body.classList.contains('js-enabled')")));
+    wait.until(d -> d.findElement(By.tagName("h1")).getText().contains(heading));
+  }
+
+  /** NHS.UK's error summary takes focus when the page opens with errors. */
+  private WebElement errorSummaryHasFocus() {
+    WebElement summary = wait.until(d -> {
+      WebElement active = focused();
+      return active.getAttribute("class").contains("nhsuk-error-summary") ? active : null;
+    });
+    assertFocusVisible();
+    return summary;
+  }
+
+  /** From the focused error summary: Tab to its first link and follow it to the field. */
+  private void followFirstErrorLink(String fieldId) {
+    WebElement link = press(Keys.TAB);
+    assertThat(link.getAttribute("href")).endsWith("#" + fieldId);
+    assertFocusVisible();
+    press(Keys.ENTER);
+    wait.until(d -> fieldId.equals(focused().getAttribute("id")));
+  }
+
+  /** Tab to the skip link (the first stop) and follow it: focus is on the main content. */
+  private void skipToMainContent() {
+    WebElement skip = press(Keys.TAB);
+    assertThat(skip.getText()).isEqualTo("Skip to main content");
+    assertFocusVisible();
+    press(Keys.ENTER);
+    assertThat(focused().getAttribute("id")).isEqualTo("maincontent");
+  }
+
+  private String labelOf(WebElement input) {
+    return driver.findElement(By.cssSelector("label[for='" + input.getAttribute("id") + "']")).getText().trim();
+  }
+
   private String heading2(String id) {
     return driver.findElement(By.id(id)).getText();
   }
@@ -316,6 +540,12 @@ class AccessibilityBrowserTest {
   /** Presses keys on the keyboard (to whatever has focus) and returns what has focus afterwards. */
   private WebElement press(CharSequence... keys) {
     new Actions(driver).sendKeys(keys).perform();
+    return focused();
+  }
+
+  /** Shift+Tab: one stop back. */
+  private WebElement shiftTab() {
+    new Actions(driver).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
     return focused();
   }
 
