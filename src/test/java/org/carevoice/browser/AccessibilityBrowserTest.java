@@ -35,7 +35,12 @@ import org.springframework.test.context.ActiveProfiles;
  * the public can reach and use the site with the keyboard alone.
  *
  * <p>Keyboard tests move only with key presses (Tab, Shift+Tab, Enter, Space, arrows, typing into
- * the focused element); scripts run only to read the page (where focus is, whether it shows).
+ * the focused element); scripts run only to read the page (where focus is, whether it shows). The
+ * one exception: the author's private link points at the configured public address
+ * (carevoice.public-base-url), not at this test's random port, so the test opens its path here.
+ *
+ * <p>axe-core comes from the build (src/main/frontend/node_modules, see {@link Axe}); this class
+ * shares the Spring context of {@link TasklistModerationBrowserTest} (same configuration).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test"})
