@@ -67,7 +67,8 @@ class PublicStoriesController {
       browse.problems().forEach((field, problem) -> errors.put(field, "browse.error." + problem));
       model.addAttribute("errors", errors);
       model.addAttribute("problems", errors.entrySet().stream()
-          .map(error -> new FieldProblem(error.getKey(), messages.getMessage(error.getValue(), null, Locale.UK))).toList());
+          .map(error -> new FieldProblem(anchor(error.getKey()), messages.getMessage(error.getValue(), null, Locale.UK)))
+          .toList());
       model.addAttribute("result", new StorySearchResult(List.of(), 0, 0, PAGE_SIZE));
       model.addAttribute("cards", List.of());
       model.addAttribute("pages", Pages.none());
@@ -98,8 +99,17 @@ class PublicStoriesController {
     return "stories/show";
   }
 
-  /** A wrong filter and what to do about it, for the error summary. */
+  /** A wrong filter and what to do about it, for the error summary (fieldName: the id after "filter-"). */
   record FieldProblem(String fieldName, String message) {}
+
+  /** Where the error summary links for a wrong field: the first radio of a group; nowhere for the page. */
+  private static String anchor(String field) {
+    return switch (field) {
+      case "responded" -> "responded-any";
+      case "page" -> null;
+      default -> field;
+    };
+  }
 
   /** A response as the public sees it, with how long the service took to answer. */
   record PublicResponse(Response response, long daysToRespond) {}
