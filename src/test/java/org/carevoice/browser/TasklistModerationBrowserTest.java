@@ -304,7 +304,9 @@ class TasklistModerationBrowserTest {
 
   /** Completes the claimed task's form and waits until the engine has completed the task. */
   private void complete(String reference) {
-    // The story's case and its service cases share the reference as business key.
+    // The story's case and its service cases share the reference as business key. Tasklist's
+    // claim request may still be on its way: wait until the task is assigned.
+    wait.until(d -> taskService.createTaskQuery().processInstanceBusinessKey(reference).taskAssigned().count() == 1);
     String claimed = taskService.createTaskQuery().processInstanceBusinessKey(reference).taskAssigned().singleResult()
         .getId();
     WebElement button = wait.until(ExpectedConditions.elementToBeClickable(
