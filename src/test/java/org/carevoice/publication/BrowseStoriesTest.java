@@ -193,7 +193,7 @@ class BrowseStoriesTest {
     Instant at = LocalDate.parse(publishedOn).atTime(12, 0).atZone(SCOTLAND).toInstant();
     Story story = stories.importPublished(new NewStory(title, "What happened, in the author's words. " + title,
         "Browser", null, Relationship.PATIENT, LocalDate.parse(publishedOn).withDayOfMonth(1), List.of(service.getId()),
-        Channel.DEMO), 1, at);
+        Channel.PAPER), 1, at);
     if (tag != null) {
       jdbc.update("insert into story_tag (story_id, tag) values (?, ?)", story.getId(), tag);
     }

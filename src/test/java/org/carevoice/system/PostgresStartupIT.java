@@ -120,9 +120,9 @@ class PostgresStartupIT {
       Long maternity = organisation.findBySlug("wishaw-maternity").orElseThrow().getId();
       Instant march = Instant.parse("2026-03-10T12:00:00Z");
       var waited = stories.importPublished(new NewStory("Zanzibarian corridor", "We waited six hours in the corridor.",
-          "PG", null, Relationship.PATIENT, LocalDate.of(2026, 3, 1), List.of(ed), Channel.DEMO), 2, march);
+          "PG", null, Relationship.PATIENT, LocalDate.of(2026, 3, 1), List.of(ed), Channel.PAPER), 2, march);
       var babies = stories.importPublished(new NewStory("Zanzibarian babies", "The midwives were wonderful with the babies.",
-          "PG", null, Relationship.RELATIVE, LocalDate.of(2026, 5, 1), List.of(maternity), Channel.DEMO), 0,
+          "PG", null, Relationship.RELATIVE, LocalDate.of(2026, 5, 1), List.of(maternity), Channel.PAPER), 0,
           march.plus(Duration.ofDays(60)));
       jdbc.update("insert into story_tag (story_id, tag) values (?, 'good:kind-staff')", babies.getId());
       app.getBean(ResponseService.class).importPublished(waited.getId(), organisation.requireService(ed),
