@@ -11,7 +11,9 @@ final class ApiJson {
 
   @Schema(description = "One page of published stories")
   record StoryPage(List<StorySummary> items,
-      @Schema(description = "How many published stories match in all") long total,
+      @Schema(description = "How many published stories match in all; when totalIsExact is false, at least this"
+          + " many (a search or filter stops counting at 1,000)") long total,
+      @Schema(description = "Whether total is the exact number of matches") boolean totalIsExact,
       @Schema(description = "How many matching stories were skipped before the first item") int skip,
       @Schema(description = "The most items this page could hold") int take) {}
 

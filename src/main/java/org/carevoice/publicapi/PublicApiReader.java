@@ -71,7 +71,7 @@ class PublicApiReader {
     Set<Long> answered = responses.answeredStoryIds(result.stories().stream().map(Story::getId).toList());
     List<StorySummary> items = result.stories().stream()
         .map(story -> summary(story, answered.contains(story.getId()))).toList();
-    return new StoryPage(items, result.total(), skip, take);
+    return new StoryPage(items, result.total(), result.totalExact(), skip, take);
   }
 
   Optional<StoryDetail> story(String reference) {

@@ -75,7 +75,7 @@ class PublicStoriesController {
       return "stories/list";
     }
     StorySearchResult result = search.search(criteria, (page - 1) * PAGE_SIZE, PAGE_SIZE);
-    if (page > 1 && result.stories().isEmpty()) {
+    if (page > 1 && (result.stories().isEmpty() || page > Pages.count(result.total(), PublicStoriesController.PAGE_SIZE))) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND);
     }
     model.addAttribute("errors", Map.of());
