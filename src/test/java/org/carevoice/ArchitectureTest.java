@@ -30,6 +30,12 @@ class ArchitectureTest {
   }
 
   @Test
+  void nothingDependsOnThePublicApi() {
+    noClasses().that().resideOutsideOfPackage("org.carevoice.publicapi..")
+        .should().dependOnClassesThat().resideInAPackage("org.carevoice.publicapi..").check(CLASSES);
+  }
+
+  @Test
   void repositoriesArePrivateToTheirFeature() {
     classes().that().areAssignableTo(Repository.class).should().haveSimpleNameEndingWith("Repository")
         .andShould().notBePublic().check(CLASSES);

@@ -1,18 +1,25 @@
 package org.carevoice.identity;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -28,7 +35,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *       their way.
  *   <li>The engine's REST API ({@code /engine-rest/**}) needs HTTP Basic against Camunda's
  *       identity service; the engine then checks the caller's authorizations.
- *   <li>The JSON API under {@code /api} is stateless with HTTP Basic against Camunda's users.
+ *   <li>The JSON API under {@code /api} is stateless with HTTP Basic against Camunda's users: the
+ *       public API (docs/api.md) is open but for staff entering stories, the identifier scan is
+ *       for staff.
  *   <li>The public site is open, with CSRF on every form and strict security headers.
  * </ul>
  */
@@ -61,7 +70,8 @@ class SecurityConfiguration {
   @Bean
   @Order(2)
   SecurityFilterChain apiChain(HttpSecurity http, CamundaIdentityAuthenticationProvider staff,
-      @Value("${carevoice.api.open-anonymisation-scan:false}") boolean openScan) throws Exception {
+      @Value("${carevoice.api.open-anonymisation-scan:false}") boolean openScan, MessageSource messages)
+      throws Exception {
     http.securityMatcher(path("/api/**"))
         .authenticationProvider(staff)
         .authorizeHttpRequests(requests -> {
@@ -70,12 +80,34 @@ class SecurityConfiguration {
           } else {
             requests.requestMatchers(path("/api/v1/anonymisation/**")).authenticated();
           }
+          // Staff enter stories taken by phone or on paper; the controller checks the staff group.
+          requests.requestMatchers(path(HttpMethod.POST, "/api/v1/stories")).authenticated();
+          // The public API: published stories, services, tags (rate-limited per client address).
           requests.anyRequest().permitAll();
         })
-        .httpBasic(Customizer.withDefaults())
+        .httpBasic(basic -> basic.authenticationEntryPoint(apiSignIn(messages)))
+        .cors(cors -> cors.configurationSource(openDataCors()))
         .csrf(AbstractHttpConfigurer::disable)
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
     return http.build();
+  }
+
+  /**
+   * Open data: any web page may read the published stories, services and tags from a browser
+   * (GET only, no credentials). Nothing else of the API is open to other origins.
+   */
+  static org.springframework.web.cors.CorsConfigurationSource openDataCors() {
+    org.springframework.web.cors.CorsConfiguration read = new org.springframework.web.cors.CorsConfiguration();
+    read.addAllowedOrigin("*");
+    read.setAllowedMethods(java.util.List.of("GET", "HEAD"));
+    read.addExposedHeader("Retry-After");
+    read.setMaxAge(3600L);
+    org.springframework.web.cors.UrlBasedCorsConfigurationSource source =
+        new org.springframework.web.cors.UrlBasedCorsConfigurationSource();
+    source.registerCorsConfiguration("/api/v1/stories/**", read);
+    source.registerCorsConfiguration("/api/v1/services/**", read);
+    source.registerCorsConfiguration("/api/v1/tags", read);
+    return source;
   }
 
   @Bean
@@ -105,6 +137,23 @@ class SecurityConfiguration {
 
   static RequestMatcher path(String pattern) {
     return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+  }
+
+  static RequestMatcher path(HttpMethod method, String pattern) {
+    return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
+  }
+
+  /** 401 for the JSON API: the Basic challenge and a problem detail in the API's style. */
+  private static AuthenticationEntryPoint apiSignIn(MessageSource messages) {
+    String detail = messages.getMessage("api.signIn", null, Locale.UK).replace("\\", "\\\\").replace("\"", "\\\"");
+    String body = "{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"" + detail + "\"}";
+    return (request, response, exception) -> {
+      response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+      response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Carevoice\"");
+      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+      response.setCharacterEncoding("UTF-8");
+      response.getWriter().write(body);
+    };
   }
 
   /** HTTP Basic for the engine REST API, checked by Camunda against its own users. */

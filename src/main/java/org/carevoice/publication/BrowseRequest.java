@@ -11,9 +11,11 @@ import org.carevoice.story.StorySort;
 import org.carevoice.story.StoryTags;
 
 /**
- * The browse and search form of the stories page, bound from the query string as typed. Every
- * field is optional; {@link #toSearch} checks them and collects a message per wrong field, so a
- * wrong address gets a 400 page that says what to correct instead of an error.
+ * A search of the published stories as typed: the stories page's browse form and the public API's
+ * query parameters (q, organisation, site, service, tag, from, to, responded, sort). Every field
+ * is optional; {@link #toSearch} checks them all and records a problem code per wrong field, which
+ * the page words as {@code browse.error.<code>} and the API as its own detail, so a wrong address
+ * gets a 400 that says what to correct.
  */
 public class BrowseRequest {
 
@@ -30,44 +32,56 @@ public class BrowseRequest {
   private String sort;
   private String page;
 
-  /** Field name to message key, for the error summary; empty when the request is fine. */
+  /** Problem codes of a wrong field, see {@link #problems()}. */
+  public static final String TEXT_TOO_LONG = "q";
+  public static final String UNKNOWN_ORGANISATION = "organisation";
+  public static final String UNKNOWN_SITE = "site";
+  public static final String UNKNOWN_SERVICE = "service";
+  public static final String UNKNOWN_TAG = "tag";
+  public static final String NOT_A_DATE = "date";
+  public static final String DATES_REVERSED = "range";
+  public static final String NOT_A_RESPONDED_CHOICE = "responded";
+  public static final String NOT_A_SORT = "sort";
+  public static final String NOT_A_PAGE = "page";
+
+  /** Field name to problem code; empty when the request is fine. */
   private final Map<String, String> errors = new LinkedHashMap<>();
 
-  /** The search, or null when a field is wrong (see {@link #errors()}). */
-  StorySearch toSearch(OrganisationService organisations) {
+  /** The search, or null when a field is wrong (see {@link #problems()}). */
+  public StorySearch toSearch(OrganisationService organisations) {
     errors.clear();
     if (q != null && q.strip().length() > StorySearch.MAX_TEXT_LENGTH) {
-      errors.put("q", "browse.error.q");
+      errors.put("q", TEXT_TOO_LONG);
     }
     if (blank(organisation) == null) {
       organisation = null;
     } else if (!organisations.organisationExists(organisation.strip())) {
-      errors.put("organisation", "browse.error.organisation");
+      errors.put("organisation", UNKNOWN_ORGANISATION);
     }
     if (blank(site) == null) {
       site = null;
     } else if (!organisations.siteExists(site.strip())) {
-      errors.put("site", "browse.error.site");
+      errors.put("site", UNKNOWN_SITE);
     }
     if (blank(service) == null) {
       service = null;
     } else if (organisations.findBySlug(service.strip()).isEmpty()) {
-      errors.put("service", "browse.error.service");
+      errors.put("service", UNKNOWN_SERVICE);
     }
     if (blank(tag) != null && !StoryTags.isKnown(tag.strip())) {
-      errors.put("tag", "browse.error.tag");
+      errors.put("tag", UNKNOWN_TAG);
     }
     LocalDate fromDate = date("from", from);
     LocalDate toDate = date("to", to);
     if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {
-      errors.put("to", "browse.error.range");
+      errors.put("to", DATES_REVERSED);
     }
     Boolean answered = switch (blank(responded) == null ? "" : responded.strip().toLowerCase(Locale.ROOT)) {
-      case "" , "any" -> null;
-      case "yes" -> Boolean.TRUE;
-      case "no" -> Boolean.FALSE;
+      case "", "any" -> null;
+      case "yes", "true" -> Boolean.TRUE;
+      case "no", "false" -> Boolean.FALSE;
       default -> {
-        errors.put("responded", "browse.error.responded");
+        errors.put("responded", NOT_A_RESPONDED_CHOICE);
         yield null;
       }
     };
@@ -92,7 +106,7 @@ public class BrowseRequest {
     } catch (NumberFormatException e) {
       // recorded below
     }
-    errors.put("page", "browse.error.page");
+    errors.put("page", NOT_A_PAGE);
     return 1;
   }
 
@@ -117,7 +131,8 @@ public class BrowseRequest {
     return link.queryParam("page", pageNumber).encode().build().toUriString();
   }
 
-  Map<String, String> errors() {
+  /** Each wrong field with its problem code (the constants above), in the form's order. */
+  public Map<String, String> problems() {
     return errors;
   }
 
@@ -135,7 +150,7 @@ public class BrowseRequest {
     try {
       return StorySort.valueOf(sort.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      errors.put("sort", "browse.error.sort");
+      errors.put("sort", NOT_A_SORT);
       return null;
     }
   }
@@ -147,7 +162,7 @@ public class BrowseRequest {
     try {
       return LocalDate.parse(value.strip());
     } catch (DateTimeParseException e) {
-      errors.put(field, "browse.error.date");
+      errors.put(field, NOT_A_DATE);
       return null;
     }
   }

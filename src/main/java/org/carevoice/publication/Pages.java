@@ -17,8 +17,13 @@ record Pages(int current, int total, String previous, String next, List<Item> it
     return new Pages(1, 0, null, null, List.of());
   }
 
+  /** How many pages the items fill (at least one). */
+  static int count(long totalItems, int pageSize) {
+    return (int) Math.max(1, (totalItems + pageSize - 1) / pageSize);
+  }
+
   static Pages of(int current, long totalItems, int pageSize, IntFunction<String> url) {
-    int total = (int) Math.max(1, (totalItems + pageSize - 1) / pageSize);
+    int total = count(totalItems, pageSize);
     List<Item> items = new ArrayList<>();
     Integer last = null;
     for (int number = 1; number <= total; number++) {

@@ -1,7 +1,10 @@
 package org.carevoice.publication;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Locale;
 import org.carevoice.organisation.OrganisationService;
 import org.carevoice.response.AuthorReplyService;
 import org.carevoice.response.Response;
@@ -13,6 +16,7 @@ import org.carevoice.story.StorySearchResult;
 import org.carevoice.story.StorySort;
 import org.carevoice.story.StoryService;
 import org.carevoice.story.StoryTags;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,10 +40,12 @@ class PublicStoriesController {
   private final AuthorReplyService replies;
   private final OrganisationService organisation;
   private final StoryCards cards;
+  private final MessageSource messages;
 
   PublicStoriesController(StoryService stories, PublishedStorySearch search, ResponseService responses,
-      AuthorReplyService replies, OrganisationService organisation, StoryCards cards) {
+      AuthorReplyService replies, OrganisationService organisation, StoryCards cards, MessageSource messages) {
     this.cards = cards;
+    this.messages = messages;
     this.stories = stories;
     this.search = search;
     this.responses = responses;
@@ -57,17 +63,23 @@ class PublicStoriesController {
     model.addAttribute("filtered", browse.isFiltered());
     if (criteria == null) {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
-      model.addAttribute("errors", browse.errors());
+      Map<String, String> errors = new LinkedHashMap<>();
+      browse.problems().forEach((field, problem) -> errors.put(field, "browse.error." + problem));
+      model.addAttribute("errors", errors);
+      model.addAttribute("problems", errors.entrySet().stream()
+          .map(error -> new FieldProblem(anchor(error.getKey()), messages.getMessage(error.getValue(), null, Locale.UK)))
+          .toList());
       model.addAttribute("result", new StorySearchResult(List.of(), 0, 0, PAGE_SIZE));
       model.addAttribute("cards", List.of());
       model.addAttribute("pages", Pages.none());
       return "stories/list";
     }
     StorySearchResult result = search.search(criteria, (page - 1) * PAGE_SIZE, PAGE_SIZE);
-    if (page > 1 && result.stories().isEmpty()) {
+    if (page > 1 && (result.stories().isEmpty() || page > Pages.count(result.total(), PublicStoriesController.PAGE_SIZE))) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND);
     }
-    model.addAttribute("errors", browse.errors());
+    model.addAttribute("errors", Map.of());
+    model.addAttribute("problems", List.of());
     model.addAttribute("result", result);
     model.addAttribute("cards", cards.of(result.stories()));
     model.addAttribute("pages", Pages.of(page, result.total(), PAGE_SIZE, browse::link));
@@ -85,6 +97,18 @@ class PublicStoriesController {
         .map(response -> new PublicResponse(response, daysBetween(story, response))).toList());
     model.addAttribute("replies", replies.publishedReplies(story.getId()));
     return "stories/show";
+  }
+
+  /** A wrong filter and what to do about it, for the error summary (fieldName: the id after "filter-"). */
+  record FieldProblem(String fieldName, String message) {}
+
+  /** Where the error summary links for a wrong field: the first radio of a group; nowhere for the page. */
+  private static String anchor(String field) {
+    return switch (field) {
+      case "responded" -> "responded-any";
+      case "page" -> null;
+      default -> field;
+    };
   }
 
   /** A response as the public sees it, with how long the service took to answer. */

@@ -63,7 +63,7 @@ class ServicePagesController {
     int page = page(pageParam);
     StorySearchResult result = search.search(StorySearch.ofService(slug), (page - 1) * PublicStoriesController.PAGE_SIZE,
         PublicStoriesController.PAGE_SIZE);
-    if (page > 1 && result.stories().isEmpty()) {
+    if (page > 1 && (result.stories().isEmpty() || page > Pages.count(result.total(), PublicStoriesController.PAGE_SIZE))) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND);
     }
     model.addAttribute("service", service);

@@ -38,6 +38,7 @@ class AuthorReplyController {
     if (text.isEmpty() || text.length() > AuthorReply.BODY_MAX) {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
       model.addAttribute("replyError", responseId);
+      model.addAttribute("replyText", reply);
       return view(story, token, model);
     }
     try {

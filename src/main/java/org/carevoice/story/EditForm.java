@@ -2,16 +2,22 @@ package org.carevoice.story;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import jakarta.validation.groups.Default;
+import java.io.Serializable;
 
 /** A story's title and text: the author's edit from the private page, and the core of {@link StoryForm}. */
-public class EditForm {
+public class EditForm implements Serializable {
 
-  @NotBlank(message = "{story.form.title.required}")
-  @Size(max = Story.TITLE_MAX, message = "{story.form.title.tooLong}")
+  private static final long serialVersionUID = 1L;
+
+  @NotBlank(message = "{story.form.title.required}", groups = {Default.class, StoryForm.WhatHappenedStep.class})
+  @Size(max = Story.TITLE_MAX, message = "{story.form.title.tooLong}",
+      groups = {Default.class, StoryForm.WhatHappenedStep.class})
   private String title;
 
-  @NotBlank(message = "{story.form.body.required}")
-  @Size(min = 50, max = Story.BODY_MAX, message = "{story.form.body.size}")
+  @NotBlank(message = "{story.form.body.required}", groups = {Default.class, StoryForm.WhatHappenedStep.class})
+  @Size(min = 50, max = Story.BODY_MAX, message = "{story.form.body.size}",
+      groups = {Default.class, StoryForm.WhatHappenedStep.class})
   private String body;
 
   static EditForm of(Story story) {

@@ -31,6 +31,12 @@ public class PublishedStorySearch {
    * (docs/performance.md).
    */
   static final int RANK_LIMIT = 1_000;
+  /**
+   * A search or a filter counts its matches up to this many and then says "more than": counting
+   * all 52,000 stories that contain "nurse" took about 400 ms, stopping at a thousand a few. The
+   * whole list (no search, no filter) is counted exactly from an index.
+   */
+  public static final int COUNT_LIMIT = 1_000;
 
   private final NamedParameterJdbcTemplate jdbc;
   private final StoryService stories;
@@ -53,14 +59,20 @@ public class PublishedStorySearch {
     if (where == null) {
       return new StorySearchResult(List.of(), 0, skip, take);
     }
-    long total = jdbc.queryForObject("select count(*) from story s where " + where, params, Long.class);
-    if (total == 0 || skip >= total) {
-      return new StorySearchResult(List.of(), total, skip, take);
+    boolean capped = search.isNarrowed();
+    long total = capped
+        ? jdbc.queryForObject("select count(*) from (select 1 from story s where " + where + " limit "
+            + (COUNT_LIMIT + 1) + ") matching", params, Long.class)
+        : jdbc.queryForObject("select count(*) from story s where " + where, params, Long.class);
+    boolean exact = total <= COUNT_LIMIT || !capped;
+    total = exact ? total : COUNT_LIMIT;
+    if (total == 0 || (exact && skip >= total)) {
+      return new StorySearchResult(List.of(), total, exact, skip, take);
     }
     params.addValue("take", take).addValue("skip", skip);
     List<Long> ids = jdbc.queryForList("select s.id from story s where " + where + " order by "
-        + order(search, total, params) + " limit :take offset :skip", params, Long.class);
-    return new StorySearchResult(stories.findPublishedByIds(ids), total, skip, take);
+        + order(search, exact ? total : Long.MAX_VALUE, params) + " limit :take offset :skip", params, Long.class);
+    return new StorySearchResult(stories.findPublishedByIds(ids), total, exact, skip, take);
   }
 
   /** The conditions, or null when a service, site or organisation is named that has no service. */

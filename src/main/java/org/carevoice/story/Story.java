@@ -401,6 +401,11 @@ public class Story {
     this.trackingTokenHash = newHash;
   }
 
+  /** The tags the author chose when telling the story (known codes only). */
+  void tagOnSubmission(java.util.Collection<String> codes) {
+    codes.stream().filter(StoryTags::isKnown).forEach(tags::add);
+  }
+
   void tripHoneypot() {
     this.honeypotTripped = true;
   }

@@ -2,13 +2,6 @@ package org.carevoice.story;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
-import java.time.Clock;
-import java.time.YearMonth;
-import java.util.List;
-import java.util.stream.IntStream;
-import org.carevoice.organisation.OrganisationService;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,63 +10,16 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Telling a story, and the author's private page. */
+/** The author's private page: the story's status, the edit a moderator asked for, withdrawal. */
 @Controller
 class StoryController {
 
-  static final int PAGE_SIZE = 10;
-  private static final int MAX_PAGE = 10_000;
-
   private final StoryService stories;
-  private final OrganisationService organisation;
-  private final Clock clock;
 
-  StoryController(StoryService stories, OrganisationService organisation, Clock clock) {
+  StoryController(StoryService stories) {
     this.stories = stories;
-    this.organisation = organisation;
-    this.clock = clock;
-  }
-
-  @GetMapping("/tell-your-story")
-  String form(Model model) {
-    model.addAttribute("storyForm", new StoryForm());
-    return formView(model);
-  }
-
-  @PostMapping("/tell-your-story")
-  String submit(@Valid @ModelAttribute("storyForm") StoryForm form, BindingResult errors, Model model,
-      RedirectAttributes redirect, HttpServletResponse response) {
-    if (!errors.hasFieldErrors("body") && form.isTooManyWords()) {
-      errors.rejectValue("body", "story.form.body.tooManyWords", new Object[] {StoryForm.MAX_WORDS}, null);
-    }
-    YearMonth happened = form.happenedIn();
-    if (happened != null && happened.isAfter(YearMonth.now(clock.withZone(StoryService.SCOTLAND)))) {
-      errors.rejectValue("happenedYear", "story.form.when.future");
-    }
-    if (form.getServiceId() != null && organisation.findService(form.getServiceId()).isEmpty()) {
-      errors.rejectValue("serviceId", "story.form.service.required");
-    }
-    if (errors.hasErrors()) {
-      response.setStatus(HttpStatus.BAD_REQUEST.value());
-      return formView(model);
-    }
-    SubmittedStory submitted = stories.submit(form.toNewStory(Channel.WEB));
-    redirect.addFlashAttribute("reference", submitted.reference());
-    redirect.addFlashAttribute("trackingUrl", stories.trackingUrl(submitted.trackingToken()));
-    return "redirect:/tell-your-story/thank-you";
-  }
-
-  @GetMapping("/tell-your-story/thank-you")
-  String thankYou(Model model) {
-    if (!model.containsAttribute("reference")) {
-      // Reloaded or bookmarked: the reference is only shown once, right after submitting.
-      return "redirect:/tell-your-story";
-    }
-    return "stories/thank-you";
   }
 
   @GetMapping("/my-story/{token}")
@@ -129,16 +75,18 @@ class StoryController {
     model.addAttribute("token", token);
     model.addAttribute("happened", StoryService.monthOf(story));
     model.addAttribute("maxWords", StoryForm.MAX_WORDS);
+    model.addAttribute("statusColour", statusColour(story.getStatus()));
     return "stories/track";
   }
 
-  private String formView(Model model) {
-    int thisYear = YearMonth.now(clock.withZone(StoryService.SCOTLAND)).getYear();
-    List<Integer> years = IntStream.rangeClosed(0, 5).mapToObj(i -> thisYear - i).toList();
-    model.addAttribute("servicesBySite", organisation.servicesBySite());
-    model.addAttribute("relationships", Relationship.values());
-    model.addAttribute("years", years);
-    model.addAttribute("maxWords", StoryForm.MAX_WORDS);
-    return "stories/form";
+  /** The NHS.UK tag colour of a status: blue while in hand, yellow when the author is asked, green or red at the end. */
+  static String statusColour(StoryStatus status) {
+    return switch (status) {
+      case SUBMITTED -> "blue";
+      case AWAITING_EDIT -> "yellow";
+      case PUBLISHED -> "green";
+      case REJECTED -> "red";
+      case WITHDRAWN, CLOSED_NOT_EDITED -> "grey";
+    };
   }
 }

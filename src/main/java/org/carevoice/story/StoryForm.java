@@ -7,44 +7,69 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.validation.groups.Default;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * The "Tell your story" form, bound from the request and validated on the server: the title and
- * text of {@link EditForm}, and everything else a new story needs.
+ * The "Tell your story" answers, bound from the request and validated on the server: the title and
+ * text of {@link EditForm}, and everything else a new story needs. The form is asked in steps
+ * ({@link FormStep}); each constraint belongs to its step's validation group as well as to the
+ * default group, so a whole form validates as before.
  */
 public class StoryForm extends EditForm {
 
-  static final int MAX_WORDS = 1_000;
+  private static final long serialVersionUID = 1L;
 
-  @NotNull(message = "{story.form.service.required}")
+  public static final int MAX_WORDS = 1_000;
+
+  /** Validation group of the "which service" step. */
+  public interface ServiceStep {}
+
+  /** Validation group of the "who you are and when" step. */
+  public interface WhoAndWhenStep {}
+
+  /** Validation group of the "what happened" step (text and title, in {@link EditForm}). */
+  public interface WhatHappenedStep {}
+
+  /** Validation group of the "name and email" step. */
+  public interface NameAndEmailStep {}
+
+  /** Validation group of the last step: consent, on the check-your-answers page. */
+  public interface SendStep {}
+
+  @NotNull(message = "{story.form.service.required}", groups = {Default.class, ServiceStep.class})
   private Long serviceId;
 
-  @NotNull(message = "{story.form.relationship.required}")
+  @NotNull(message = "{story.form.relationship.required}", groups = {Default.class, WhoAndWhenStep.class})
   private Relationship relationship;
 
-  @NotNull(message = "{story.form.month.required}")
-  @Min(value = 1, message = "{story.form.month.required}")
-  @Max(value = 12, message = "{story.form.month.required}")
+  @NotNull(message = "{story.form.month.required}", groups = {Default.class, WhoAndWhenStep.class})
+  @Min(value = 1, message = "{story.form.month.required}", groups = {Default.class, WhoAndWhenStep.class})
+  @Max(value = 12, message = "{story.form.month.required}", groups = {Default.class, WhoAndWhenStep.class})
   private Integer happenedMonth;
 
-  @NotNull(message = "{story.form.year.required}")
-  @Min(value = 1990, message = "{story.form.year.required}")
-  @Max(value = 2100, message = "{story.form.year.required}")
+  @NotNull(message = "{story.form.year.required}", groups = {Default.class, WhoAndWhenStep.class})
+  @Min(value = 1990, message = "{story.form.year.required}", groups = {Default.class, WhoAndWhenStep.class})
+  @Max(value = 2100, message = "{story.form.year.required}", groups = {Default.class, WhoAndWhenStep.class})
   private Integer happenedYear;
 
-  @NotBlank(message = "{story.form.pseudonym.required}")
-  @Size(max = 80, message = "{story.form.pseudonym.tooLong}")
+  /** Optional: {@link StoryTags} codes; unknown codes are refused by the form's controller. */
+  private Set<String> tags = new LinkedHashSet<>();
+
+  @NotBlank(message = "{story.form.pseudonym.required}", groups = {Default.class, NameAndEmailStep.class})
+  @Size(max = 80, message = "{story.form.pseudonym.tooLong}", groups = {Default.class, NameAndEmailStep.class})
   private String pseudonym;
 
-  @NotBlank(message = "{story.form.email.required}")
-  @Email(message = "{story.form.email.invalid}")
-  @Size(max = 254, message = "{story.form.email.invalid}")
+  @NotBlank(message = "{story.form.email.required}", groups = {Default.class, NameAndEmailStep.class})
+  @Email(message = "{story.form.email.invalid}", groups = {Default.class, NameAndEmailStep.class})
+  @Size(max = 254, message = "{story.form.email.invalid}", groups = {Default.class, NameAndEmailStep.class})
   private String email;
 
-  @AssertTrue(message = "{story.form.consent.required}")
+  @AssertTrue(message = "{story.form.consent.required}", groups = {Default.class, SendStep.class})
   private boolean consent;
 
   /** Hidden from people; robots fill it in. Filled means a spam signal, not a refusal. */
@@ -70,10 +95,40 @@ public class StoryForm extends EditForm {
     return YearMonth.of(happenedYear, happenedMonth);
   }
 
+  /** Tags that are not {@link StoryTags} codes (a tampered or outdated form). */
+  boolean hasUnknownTags() {
+    return tags != null && !tags.stream().allMatch(StoryTags::isKnown);
+  }
+
+  /** Takes one step's answers from a form bound from that step's page. */
+  void takeAnswers(FormStep step, StoryForm answered) {
+    switch (step) {
+      case SERVICE -> serviceId = answered.serviceId;
+      case WHO_AND_WHEN -> {
+        relationship = answered.relationship;
+        happenedMonth = answered.happenedMonth;
+        happenedYear = answered.happenedYear;
+      }
+      case WHAT_HAPPENED -> {
+        setBody(answered.getBody());
+        setTitle(answered.getTitle());
+      }
+      case TAGS -> tags = answered.tags == null ? new LinkedHashSet<>() : new LinkedHashSet<>(answered.tags);
+      case NAME_AND_EMAIL -> {
+        pseudonym = answered.pseudonym;
+        email = answered.email;
+      }
+      case CHECK_ANSWERS -> {
+        consent = answered.consent;
+        website = answered.website;
+      }
+    }
+  }
+
   NewStory toNewStory(Channel channel) {
     LocalDate month = happenedIn().atDay(1);
     return new NewStory(getTitle(), getBody(), pseudonym, email, relationship, month, List.of(serviceId), channel,
-        website != null && !website.isBlank());
+        website != null && !website.isBlank(), tags == null ? List.of() : List.copyOf(tags));
   }
 
   public Long getServiceId() {
@@ -106,6 +161,14 @@ public class StoryForm extends EditForm {
 
   public void setHappenedYear(Integer happenedYear) {
     this.happenedYear = happenedYear;
+  }
+
+  public Set<String> getTags() {
+    return tags;
+  }
+
+  public void setTags(Set<String> tags) {
+    this.tags = tags;
   }
 
   public String getPseudonym() {

@@ -36,6 +36,12 @@ public record StorySearch(String text, String organisation, String site, String 
     }
   }
 
+  /** Whether anything narrows the stories: words or any filter (the order does not). */
+  public boolean isNarrowed() {
+    return text != null || organisation != null || site != null || service != null || tag != null
+        || publishedFrom != null || publishedTo != null || responded != null;
+  }
+
   /** Only the service: for a service's own page. */
   public static StorySearch ofService(String serviceSlug) {
     return new StorySearch(null, null, null, serviceSlug, null, null, null, null, StorySort.NEWEST);

@@ -71,16 +71,16 @@ public class StoryService {
     String token = TrackingToken.generate();
     Instant now = now();
     Story story = stories.save(new Story(references.next(Year.from(now.atZone(SCOTLAND))), submission.title().strip(),
-        submission.body().strip(), submission.authorPseudonym().strip(), submission.authorEmail().strip(),
+        submission.body().strip(), submission.authorPseudonym().strip(), stripToNull(submission.authorEmail()),
         submission.relationship(), submission.happenedIn(), services, submission.channel(), TrackingToken.hash(token),
         now));
+    story.tagOnSubmission(submission.tags());
     if (submission.honeypotTripped()) {
       story.tripHoneypot();
     }
     stories.flush();
     lifecycle.start(story);
-    notifications.queue(story.getReference(), "story-received", story.getAuthorEmail(),
-        Map.of("reference", story.getReference(), "trackingUrl", trackingUrl(token)), story.getReference());
+    tellAuthor(story, "story-received", Map.of("reference", story.getReference(), "trackingUrl", trackingUrl(token)));
     return new SubmittedStory(story.getReference(), token);
   }
 
@@ -95,6 +95,7 @@ public class StoryService {
         submission.body(), submission.authorPseudonym(), submission.authorEmail(), submission.relationship(),
         submission.happenedIn(), services, submission.channel(), TrackingToken.hash(TrackingToken.generate()),
         publishedAt));
+    story.tagOnSubmission(submission.tags());
     story.publishedAt(criticality, publishedAt);
     return story;
   }
@@ -191,7 +192,7 @@ public class StoryService {
     model.put("reference", story.getReference());
     model.put("title", story.getTitle());
     model.put("storyUrl", publicUrl(story));
-    notifications.queue(story.getReference(), "story-published", story.getAuthorEmail(), model, story.getReference());
+    tellAuthor(story, "story-published", model);
     return story;
   }
 
@@ -204,26 +205,29 @@ public class StoryService {
     model.put("reference", story.getReference());
     model.put("reason", reasonCode);
     model.put("message", story.getModeratorMessage());
-    notifications.queue(story.getReference(), "story-rejected", story.getAuthorEmail(), model, story.getReference());
+    tellAuthor(story, "story-rejected", model);
     return story;
   }
 
   /**
    * Asks the author for changes. The email carries a fresh private link (the earlier one stops
-   * working: only a hash of the newest is kept) and the moderator's message.
+   * working: only a hash of the newest is kept) and the moderator's message. A story taken by
+   * phone or on paper without an email address keeps its link, the one staff passed on.
    */
   @Transactional
   public void requestChanges(Long storyId) {
     Story story = require(storyId);
     story.requestChanges(now());
+    if (story.getAuthorEmail() == null) {
+      return;
+    }
     String token = TrackingToken.generate();
     story.replaceTrackingToken(TrackingToken.hash(token));
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("reference", story.getReference());
     model.put("message", story.getModeratorMessage());
     model.put("trackingUrl", trackingUrl(token));
-    notifications.queue(story.getReference(), "story-changes-requested", story.getAuthorEmail(), model,
-        story.getReference());
+    tellAuthor(story, "story-changes-requested", model);
   }
 
   /** The author's edit from the private page; the case goes back through screening and moderation. */
@@ -241,8 +245,7 @@ public class StoryService {
   public void closeNotEdited(Long storyId) {
     Story story = require(storyId);
     story.closeNotEdited(now());
-    notifications.queue(story.getReference(), "story-closed-not-edited", story.getAuthorEmail(),
-        Map.of("reference", story.getReference()), story.getReference());
+    tellAuthor(story, "story-closed-not-edited", Map.of("reference", story.getReference()));
   }
 
   @Transactional
@@ -321,6 +324,17 @@ public class StoryService {
   }
 
   // --- helpers ----------------------------------------------------------------------------
+
+  /** Emails the author about their story, if they gave an address (staff-entered stories may not). */
+  private void tellAuthor(Story story, String template, Map<String, Object> model) {
+    if (story.getAuthorEmail() != null) {
+      notifications.queue(story.getReference(), template, story.getAuthorEmail(), model, story.getReference());
+    }
+  }
+
+  private static String stripToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
 
   /** "March 2026": how the public site shows when the care happened. */
   public static String monthOf(Story story) {

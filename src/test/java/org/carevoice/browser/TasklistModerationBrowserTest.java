@@ -18,7 +18,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -77,7 +76,7 @@ class TasklistModerationBrowserTest {
     driver.get(url("/stories"));
     assertThat(driver.findElement(By.tagName("main")).getText()).contains(title);
     driver.findElement(By.linkText(title)).click();
-    assertThat(driver.findElement(By.cssSelector(".reference")).getText()).isEqualTo(reference);
+    assertThat(driver.findElement(By.cssSelector("main .nhsuk-caption-m")).getText()).isEqualTo(reference);
   }
 
   @Test
@@ -98,8 +97,8 @@ class TasklistModerationBrowserTest {
     WebElement body = driver.findElement(By.id("edit-body"));
     body.sendKeys(" It was Ward 15.");
     driver.findElement(By.xpath("//button[normalize-space(.)='Send my changed story']")).click();
-    assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".panel"))).getText())
-        .contains("back with the moderators");
+    assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".nhsuk-notification-banner")))
+        .getText()).contains("back with the moderators");
     runSavePoints();
 
     driver.manage().deleteAllCookies();
@@ -111,7 +110,7 @@ class TasklistModerationBrowserTest {
     complete(reference);
 
     driver.get(url("/stories/" + reference));
-    assertThat(driver.findElement(By.cssSelector(".story-body")).getText()).contains("It was Ward 15.");
+    assertThat(driver.findElement(By.cssSelector("main .cv-story-text")).getText()).contains("It was Ward 15.");
   }
 
   @Test
@@ -144,7 +143,7 @@ class TasklistModerationBrowserTest {
     complete(reference);
 
     driver.get(url("/stories/" + reference));
-    assertThat(driver.findElement(By.cssSelector(".story-body")).getText()).contains("the doctor was kind")
+    assertThat(driver.findElement(By.cssSelector("main .cv-story-text")).getText()).contains("the doctor was kind")
         .doesNotContain("Fraser");
   }
 
@@ -177,7 +176,7 @@ class TasklistModerationBrowserTest {
     driver.findElement(By.cssSelector("label[for='change-made']")).click();
     driver.findElement(By.id("changeDescription")).sendKeys("Hourly updates in the waiting room.");
     driver.findElement(By.xpath("//button[normalize-space(.)='Send the response']")).click();
-    assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".panel"))).getText())
+    assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".nhsuk-panel"))).getText())
         .contains("Thank you");
     runSavePoints();
 
@@ -189,7 +188,7 @@ class TasklistModerationBrowserTest {
     complete(reference);
 
     driver.get(url("/stories/" + reference));
-    assertThat(driver.findElement(By.cssSelector(".responses")).getText()).contains("Craig Wilson")
+    assertThat(driver.findElement(By.cssSelector("section[aria-labelledby='responses-heading']")).getText()).contains("Craig Wilson")
         .contains("Charge Nurse, Emergency Department").contains("updates every hour");
     assertThat(jdbc.queryForObject("select count(*) from outbox_message where about = ? and template = 'response-published'",
         Integer.class, reference)).isEqualTo(1);
@@ -200,21 +199,53 @@ class TasklistModerationBrowserTest {
         + "my hip operation. The physiotherapists had me walking the next day.");
   }
 
+  /**
+   * Tells the story through every step of the form, as a member of the public does: the service
+   * found with the picker's search (filtered as they type), then who and when, what happened,
+   * what stood out, name and email, check your answers and send.
+   */
   private String tellStory(String title, String text) {
     driver.get(url("/tell-your-story"));
-    new Select(driver.findElement(By.id("serviceId"))).selectByVisibleText(
-        title.contains("emergency department") ? "Emergency Department" : "Ward 15 (Orthopaedics)");
-    driver.findElement(By.cssSelector("label[for='relationship']")).click();
+    assertThat(driver.findElement(By.tagName("main")).getText()).contains("This is not a helpline");
+    driver.findElement(By.linkText("Start now")).click();
+
+    boolean emergency = title.contains("emergency department");
+    WebElement search = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("service-search")));
+    search.sendKeys(emergency ? "hairmyres emergency" : "ward 15");
+    wait.until(ExpectedConditions.textToBe(By.id("service-search-status"), "1 service matches your search."));
+    WebElement service = driver.findElements(By.cssSelector("#service-list .nhsuk-radios__item")).stream()
+        .filter(WebElement::isDisplayed).findFirst().orElseThrow();
+    assertThat(service.getText()).isEqualTo(emergency ? "Emergency Department" : "Ward 15 (Orthopaedics)");
+    service.findElement(By.tagName("label")).click();
+    continueButton().click();
+
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("label[for='relationship']"))).click();
     YearMonth last = YearMonth.now().minusMonths(1);
-    new Select(driver.findElement(By.id("happenedMonth"))).selectByValue(String.valueOf(last.getMonthValue()));
-    new Select(driver.findElement(By.id("happenedYear"))).selectByValue(String.valueOf(last.getYear()));
+    driver.findElement(By.id("happenedMonth")).sendKeys(String.valueOf(last.getMonthValue()));
+    driver.findElement(By.id("happenedYear")).sendKeys(String.valueOf(last.getYear()));
+    continueButton().click();
+
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("body"))).sendKeys(text);
+    assertThat(driver.findElement(By.cssSelector(".nhsuk-character-count__status")).getText()).contains("words remaining");
     driver.findElement(By.id("title")).sendKeys(title);
-    driver.findElement(By.id("body")).sendKeys(text);
-    driver.findElement(By.id("pseudonym")).sendKeys("Browser tester");
+    continueButton().click();
+
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("label[for='tags']"))).click();
+    continueButton().click();
+
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("pseudonym"))).sendKeys("Browser tester");
     driver.findElement(By.id("email")).sendKeys("browser.tester@example.org");
+    continueButton().click();
+
+    WebElement answers = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".nhsuk-summary-list")));
+    assertThat(answers.getText()).contains(title).contains("Kind staff").contains("browser.tester@example.org");
     driver.findElement(By.cssSelector("label[for='consent']")).click();
-    driver.findElement(By.cssSelector("form button[type='submit']")).click();
-    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".panel__reference"))).getText();
+    driver.findElement(By.xpath("//button[normalize-space(.)='Send my story']")).click();
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("story-reference"))).getText();
+  }
+
+  private WebElement continueButton() {
+    return driver.findElement(By.xpath("//main//button[normalize-space(.)='Continue']"));
   }
 
   private void signInToTasklist(String user) {
@@ -259,7 +290,12 @@ class TasklistModerationBrowserTest {
   private void chooseOption(String label, String option) {
     WebElement input = field(label).findElement(By.cssSelector(".fjs-input-group, input, select"));
     driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", input);
-    input.click();
+    try {
+      input.click();
+    } catch (org.openqa.selenium.ElementClickInterceptedException e) {
+      // The form may still be laying itself out under the pointer: click the field itself.
+      driver.executeScript("arguments[0].click();", input);
+    }
     WebElement item = wait.until(ExpectedConditions.presenceOfElementLocated(
         By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)='" + option + "']")));
     driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", item);
@@ -268,7 +304,9 @@ class TasklistModerationBrowserTest {
 
   /** Completes the claimed task's form and waits until the engine has completed the task. */
   private void complete(String reference) {
-    // The story's case and its service cases share the reference as business key.
+    // The story's case and its service cases share the reference as business key. Tasklist's
+    // claim request may still be on its way: wait until the task is assigned.
+    wait.until(d -> taskService.createTaskQuery().processInstanceBusinessKey(reference).taskAssigned().count() == 1);
     String claimed = taskService.createTaskQuery().processInstanceBusinessKey(reference).taskAssigned().singleResult()
         .getId();
     WebElement button = wait.until(ExpectedConditions.elementToBeClickable(

@@ -20,6 +20,7 @@ import org.carevoice.organisation.OrganisationService;
 import org.carevoice.response.ResponseService;
 import org.carevoice.story.Channel;
 import org.carevoice.story.NewStory;
+import org.carevoice.story.PublishedStorySearch;
 import org.carevoice.story.Relationship;
 import org.carevoice.story.Story;
 import org.carevoice.story.StoryService;
@@ -44,6 +45,7 @@ class BrowseStoriesTest {
   @Autowired ResponseService responses;
   @Autowired OrganisationService organisation;
   @Autowired JdbcTemplate jdbc;
+  @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
 
   private String marker;
 
@@ -100,6 +102,25 @@ class BrowseStoriesTest {
     assertThat(both).hasSize(12).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(published);
     assertThat(both.get(0)).isEqualTo("Story 12 " + marker);
     mvc.perform(get("/stories").param("q", marker).param("page", "3")).andExpect(status().isNotFound());
+  }
+
+  @Test
+  void aSearchWithVeryManyMatches_stopsCountingAtTheLimit() throws Exception {
+    new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(status -> {
+      for (int i = 0; i <= PublishedStorySearch.COUNT_LIMIT; i++) {
+        publish("Many " + i + " " + marker, "hairmyres-outpatients", "2025-06-01", null);
+      }
+    });
+    mvc.perform(get("/stories").param("q", marker)).andExpect(status().isOk())
+        .andExpect(content().string(containsString("More than 1,000 stories, page 1 of 100")));
+    assertThat(titles("q=" + marker + "&page=100")).hasSize(10);
+    mvc.perform(get("/stories").param("q", marker).param("page", "101")).andExpect(status().isNotFound());
+    mvc.perform(get("/api/v1/stories").param("q", marker).param("take", "1"))
+        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.total").value(1000))
+        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.totalIsExact").value(false));
+    // The whole list is counted exactly.
+    mvc.perform(get("/api/v1/stories").param("take", "1"))
+        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.totalIsExact").value(true));
   }
 
   @Test
@@ -193,7 +214,7 @@ class BrowseStoriesTest {
     Instant at = LocalDate.parse(publishedOn).atTime(12, 0).atZone(SCOTLAND).toInstant();
     Story story = stories.importPublished(new NewStory(title, "What happened, in the author's words. " + title,
         "Browser", null, Relationship.PATIENT, LocalDate.parse(publishedOn).withDayOfMonth(1), List.of(service.getId()),
-        Channel.DEMO), 1, at);
+        Channel.PAPER), 1, at);
     if (tag != null) {
       jdbc.update("insert into story_tag (story_id, tag) values (?, ?)", story.getId(), tag);
     }

@@ -11,12 +11,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.carevoice.CarevoiceTest;
 import org.carevoice.story.CaseDriver;
 import org.carevoice.story.StoryLifecycle;
 import org.carevoice.story.SubmittedStory;
 import org.carevoice.story.TestStories;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -28,6 +31,13 @@ class StaffResponsePageTest {
   @Autowired MockMvc mvc;
   @Autowired TestStories testStories;
   @Autowired CaseDriver driver;
+  @Autowired ProcessEngine processEngine;
+
+  /** Several engines run in one test JVM (one per Spring context): say which one to assert on. */
+  @BeforeEach
+  void init() {
+    BpmnAwareTests.init(processEngine);
+  }
 
   @Test
   void staffPages_needASignIn() throws Exception {

@@ -12,7 +12,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** The public pages: validation with clear messages, and nothing public before publication. */
 @CarevoiceTest
@@ -41,58 +39,17 @@ class StoryPagesTest {
   }
 
   @Test
-  void emptySubmission_isRefusedWithAMessagePerField() throws Exception {
-    mvc.perform(post("/tell-your-story").with(csrf()))
-        .andExpect(status().isBadRequest())
-        .andExpect(content().string(containsString("There is a problem")))
-        .andExpect(content().string(containsString("Enter a title for your story")))
-        .andExpect(content().string(containsString("Tell us what happened")))
-        .andExpect(content().string(containsString("Choose the service your story is about")))
-        .andExpect(content().string(containsString("Choose who you are in this story")))
-        .andExpect(content().string(containsString("Enter your email address")))
-        .andExpect(content().string(containsString("Tick the box to agree")));
-  }
-
-  @Test
-  void malformedValues_getMessagesNotErrors() throws Exception {
-    mvc.perform(valid(Map.of("serviceId", "not-a-number", "happenedMonth", "13", "email", "nope")))
-        .andExpect(status().isBadRequest())
-        .andExpect(content().string(containsString("Choose the service your story is about")))
-        .andExpect(content().string(containsString("Choose the month it happened")))
-        .andExpect(content().string(containsString("Enter an email address in the correct format")));
-    mvc.perform(valid(Map.of("serviceId", "999999")))
-        .andExpect(status().isBadRequest())
-        .andExpect(content().string(containsString("Choose the service your story is about")));
-  }
-
-  @Test
-  void tooLongOrFutureStory_isRefused() throws Exception {
-    mvc.perform(valid(Map.of("body", "word ".repeat(1_001))))
-        .andExpect(status().isBadRequest())
-        .andExpect(content().string(containsString("Your story must be 1,000 words or fewer")));
-    YearMonth next = YearMonth.now().plusMonths(1);
-    mvc.perform(valid(Map.of("happenedMonth", String.valueOf(next.getMonthValue()),
-            "happenedYear", String.valueOf(next.getYear()))))
-        .andExpect(status().isBadRequest())
-        .andExpect(content().string(containsString("must be in the past")));
-  }
-
-  @Test
-  void submissionWithoutCsrfToken_isForbidden() throws Exception {
-    mvc.perform(valid(Map.of()).with(request -> {
-      request.removeParameter("_csrf");
-      return request;
-    })).andExpect(status().isForbidden());
+  void stepWithoutCsrfToken_isForbidden() throws Exception {
+    mvc.perform(post("/tell-your-story/service").param("serviceId", serviceId().toString()))
+        .andExpect(status().isForbidden());
+    mvc.perform(post("/tell-your-story/check-answers").param("consent", "true")).andExpect(status().isForbidden());
   }
 
   @Test
   void story_isNeverPublicBeforePublication() throws Exception {
     String title = "Never public before publication <script>alert(1)</script>";
-    MvcResult result = mvc.perform(valid(Map.of("title", title)))
-        .andExpect(status().is3xxRedirection())
-        .andExpect(redirectedUrl("/tell-your-story/thank-you"))
-        .andExpect(flash().attributeExists("reference", "trackingUrl"))
-        .andReturn();
+    MvcResult result = new TellStoryWalk(mvc).tell(answers(Map.of("title", title)));
+    assertThat((Map<String, Object>) result.getFlashMap()).containsKeys("reference", "trackingUrl");
     String reference = (String) result.getFlashMap().get("reference");
     String trackingUrl = (String) result.getFlashMap().get("trackingUrl");
     assertThat(reference).matches("CV-\\d{4}-\\d{6}");
@@ -162,8 +119,8 @@ class StoryPagesTest {
 
   @Test
   void filledHoneypot_isAcceptedButFlaggedAsSpam() throws Exception {
-    MvcResult result = mvc.perform(valid(Map.of("website", "http://spam.example"))).andExpect(status().is3xxRedirection())
-        .andReturn();
+    MvcResult result = new TellStoryWalk(mvc).answerAll(answers(Map.of())).send(Map.of("website", "http://spam.example"))
+        .andExpect(redirectedUrl("/tell-your-story/thank-you")).andReturn();
     String reference = (String) result.getFlashMap().get("reference");
     driver.runSavePoints(driver.instance(reference));
     assertThat(driver.formVariables(driver.instance(reference), StoryLifecycle.Elements.USER_TASK_MODERATE_STORY)
@@ -197,22 +154,14 @@ class StoryPagesTest {
         Map.of("decision", "approve", "criticality", "2"));
   }
 
-  /** A valid submission, with some fields replaced. */
-  private MockHttpServletRequestBuilder valid(Map<String, String> replaced) {
-    YearMonth last = YearMonth.now().minusMonths(1);
-    Map<String, String> fields = new LinkedHashMap<>();
-    fields.put("serviceId", organisation.allServices().get(0).getId().toString());
-    fields.put("relationship", "CARER");
-    fields.put("happenedMonth", String.valueOf(last.getMonthValue()));
-    fields.put("happenedYear", String.valueOf(last.getYear()));
-    fields.put("title", "A valid title");
-    fields.put("body", TestStories.BODY);
-    fields.put("pseudonym", "Web tester");
-    fields.put("email", "web.tester@example.org");
-    fields.put("consent", "true");
+  private Long serviceId() {
+    return organisation.allServices().get(0).getId();
+  }
+
+  /** Valid answers to every step, with some replaced. */
+  private Map<String, String> answers(Map<String, String> replaced) {
+    Map<String, String> fields = new LinkedHashMap<>(TellStoryWalk.validAnswers(serviceId()));
     fields.putAll(replaced);
-    MockHttpServletRequestBuilder request = post("/tell-your-story").with(csrf());
-    fields.forEach(request::param);
-    return request;
+    return fields;
   }
 }

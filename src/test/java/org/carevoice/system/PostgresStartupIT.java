@@ -18,7 +18,14 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.carevoice.CarevoiceApplication;
 import org.carevoice.RequiredService;
 import org.carevoice.organisation.OrganisationService;
+import java.time.Duration;
+import java.time.Instant;
+import org.carevoice.response.ResponseService;
 import org.carevoice.story.Channel;
+import org.carevoice.story.PublishedStorySearch;
+import org.carevoice.story.Story;
+import org.carevoice.story.StorySearch;
+import org.carevoice.story.StorySort;
 import org.carevoice.story.NewStory;
 import org.carevoice.story.Relationship;
 import org.carevoice.story.StoryService;
@@ -100,6 +107,59 @@ class PostgresStartupIT {
           String.class)).startsWith("0", "1").doesNotHaveDuplicates().hasSizeGreaterThan(2);
       assertThat(submitAndApprove(app)).startsWith("CV-");
     }
+  }
+
+  @Test
+  void search_isFullTextWithStemmingAndEveryFilterWorks() {
+    try (ConfigurableApplicationContext app = start()) {
+      StoryService stories = app.getBean(StoryService.class);
+      OrganisationService organisation = app.getBean(OrganisationService.class);
+      PublishedStorySearch search = app.getBean(PublishedStorySearch.class);
+      JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+      Long ed = organisation.findBySlug("hairmyres-emergency-department").orElseThrow().getId();
+      Long maternity = organisation.findBySlug("wishaw-maternity").orElseThrow().getId();
+      Instant march = Instant.parse("2026-03-10T12:00:00Z");
+      var waited = stories.importPublished(new NewStory("Zanzibarian corridor", "We waited six hours in the corridor.",
+          "PG", null, Relationship.PATIENT, LocalDate.of(2026, 3, 1), List.of(ed), Channel.PAPER), 2, march);
+      var babies = stories.importPublished(new NewStory("Zanzibarian babies", "The midwives were wonderful with the babies.",
+          "PG", null, Relationship.RELATIVE, LocalDate.of(2026, 5, 1), List.of(maternity), Channel.PAPER), 0,
+          march.plus(Duration.ofDays(60)));
+      jdbc.update("insert into story_tag (story_id, tag) values (?, 'good:kind-staff')", babies.getId());
+      app.getBean(ResponseService.class).importPublished(waited.getId(), organisation.requireService(ed),
+          "We are sorry.", "Ann", "Nurse", march.plus(Duration.ofDays(2)));
+
+      // Stemming: "waiting" finds "waited", "baby" finds "babies"; every word must match.
+      assertThat(titles(search, new StorySearch("waiting", null, null, null, null, null, null, null, null)))
+          .contains("Zanzibarian corridor").doesNotContain("Zanzibarian babies");
+      assertThat(titles(search, new StorySearch("zanzibarian baby", null, null, null, null, null, null, null, null)))
+          .containsExactly("Zanzibarian babies");
+      assertThat(titles(search, new StorySearch("zanzibarian -babies", null, null, null, null, null, null, null, null)))
+          .containsExactly("Zanzibarian corridor");
+      assertThat(titles(search, new StorySearch("\"six hours\" zanzibarian", null, null, null, null, null, null, null, null)))
+          .containsExactly("Zanzibarian corridor");
+      // Filters in SQL on PostgreSQL.
+      assertThat(titles(search, new StorySearch("zanzibarian", null, null, "wishaw-maternity", null, null, null, null, null)))
+          .containsExactly("Zanzibarian babies");
+      assertThat(titles(search, new StorySearch("zanzibarian", null, "hairmyres", null, null, null, null, null, null)))
+          .containsExactly("Zanzibarian corridor");
+      assertThat(titles(search, new StorySearch("zanzibarian", "nhs-lanarkshire", null, null, "good:kind-staff", null, null, null, null)))
+          .containsExactly("Zanzibarian babies");
+      assertThat(titles(search, new StorySearch("zanzibarian", null, null, null, null, null, null, true, null)))
+          .containsExactly("Zanzibarian corridor");
+      assertThat(titles(search, new StorySearch("zanzibarian", null, null, null, null, LocalDate.of(2026, 4, 1),
+          LocalDate.of(2026, 12, 31), false, StorySort.OLDEST))).containsExactly("Zanzibarian babies");
+      assertThat(titles(search, new StorySearch("zanzibarian", null, null, null, null, null, null, null, StorySort.OLDEST)))
+          .containsExactly("Zanzibarian corridor", "Zanzibarian babies");
+      // What people type never breaks the query.
+      assertThat(titles(search, new StorySearch("'); drop table story; -- & | ! :*", null, null, null, null, null,
+          null, null, null))).isEmpty();
+      assertThat(jdbc.queryForObject("select count(*) from pg_indexes where indexname = 'story_search_idx'", Long.class))
+          .isEqualTo(1L);
+    }
+  }
+
+  private static List<String> titles(PublishedStorySearch search, StorySearch criteria) {
+    return search.search(criteria, 0, 100).stories().stream().map(Story::getTitle).toList();
   }
 
   private ConfigurableApplicationContext start() {

@@ -1,0 +1,51 @@
+package org.carevoice.publicapi;
+
+import java.util.HashSet;
+import java.util.Set;
+import org.carevoice.identity.StaffGroups;
+import org.carevoice.organisation.CareService;
+import org.carevoice.organisation.OrganisationService;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may enter stories through the API: a signed-in user in any staff group, that is a role
+ * group (moderators, moderation leads, safeguarding, administrators) or the responders' or
+ * managers' group of a service. A Camunda user in no such group (a technical account, say) may not.
+ */
+@Component
+class StaffCheck {
+
+  private static final String GROUP_PREFIX = "GROUP_";
+  private static final Set<String> ROLE_GROUPS = Set.of(StaffGroups.ADMINS, StaffGroups.MODERATORS,
+      StaffGroups.MODERATION_LEADS, StaffGroups.SAFEGUARDING);
+
+  private final OrganisationService organisation;
+
+  StaffCheck(OrganisationService organisation) {
+    this.organisation = organisation;
+  }
+
+  boolean isStaff(Authentication user) {
+    if (user == null || !user.isAuthenticated()) {
+      return false;
+    }
+    Set<String> groups = new HashSet<>();
+    for (GrantedAuthority authority : user.getAuthorities()) {
+      String name = authority.getAuthority();
+      if (name != null && name.startsWith(GROUP_PREFIX)) {
+        groups.add(name.substring(GROUP_PREFIX.length()));
+      }
+    }
+    if (groups.stream().anyMatch(ROLE_GROUPS::contains)) {
+      return true;
+    }
+    for (CareService service : organisation.allServices()) {
+      if (groups.contains(service.getResponderGroup()) || groups.contains(service.getManagerGroup())) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
