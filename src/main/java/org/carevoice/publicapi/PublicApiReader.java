@@ -1,13 +1,11 @@
 package org.carevoice.publicapi;
 
-import java.time.Duration;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.carevoice.organisation.CareService;
@@ -34,6 +32,7 @@ import org.carevoice.story.PublishedStorySearch;
 import org.carevoice.story.Story;
 import org.carevoice.story.StorySearch;
 import org.carevoice.story.StorySearchResult;
+import org.carevoice.publication.StoryCards;
 import org.carevoice.story.StoryService;
 import org.carevoice.system.SiteProperties;
 import org.springframework.stereotype.Service;
@@ -55,9 +54,11 @@ class PublicApiReader {
   private final AuthorReplyService replies;
   private final OrganisationService organisation;
   private final SiteProperties site;
+  private final StoryCards cards;
 
   PublicApiReader(PublishedStorySearch search, StoryService stories, ResponseService responses,
-      AuthorReplyService replies, OrganisationService organisation, SiteProperties site) {
+      AuthorReplyService replies, OrganisationService organisation, SiteProperties site, StoryCards cards) {
+    this.cards = cards;
     this.search = search;
     this.stories = stories;
     this.responses = responses;
@@ -68,9 +69,8 @@ class PublicApiReader {
 
   StoryPage stories(StorySearch query, int skip, int take) {
     StorySearchResult result = search.search(query, skip, take);
-    Set<Long> answered = responses.answeredStoryIds(result.stories().stream().map(Story::getId).toList());
-    List<StorySummary> items = result.stories().stream()
-        .map(story -> summary(story, answered.contains(story.getId()))).toList();
+    List<StorySummary> items = cards.of(result.stories()).stream()
+        .map(card -> summary(card.story(), card.answered())).toList();
     return new StoryPage(items, result.total(), result.totalExact(), skip, take);
   }
 
@@ -82,7 +82,7 @@ class PublicApiReader {
               Collectors.mapping(reply -> new Reply(reply.getBody(), reply.getPublishedAt()), Collectors.toList())));
       List<ResponseJson> responseJson = answers.stream().map(response -> new ResponseJson(
           new Named(response.getService().getSlug(), response.getService().getName()), response.getResponderName(),
-          response.getResponderRole(), response.getBody(), response.getPublishedAt(), daysBetween(story, response),
+          response.getResponderRole(), response.getBody(), response.getPublishedAt(), response.daysAfter(story.getPublishedAt()),
           change(response), repliesByResponse.getOrDefault(response.getId(), List.of()))).toList();
       return new StoryDetail(story.getReference(), story.getTitle(), story.getBody(), story.getAuthorPseudonym(),
           story.getRelationship().name(), YearMonth.from(story.getHappenedIn()).toString(), story.getPublishedAt(),
@@ -153,9 +153,6 @@ class PublicApiReader {
     return new Change(type, response.getChangeDescription());
   }
 
-  private static long daysBetween(Story story, Response response) {
-    return Math.max(0, Duration.between(story.getPublishedAt(), response.getPublishedAt()).toDays());
-  }
 
   /** The start of the text, cut at a word boundary, with an ellipsis when cut. */
   static String excerpt(String body) {

@@ -94,7 +94,7 @@ class PublicStoriesController {
     model.addAttribute("story", story);
     model.addAttribute("happened", StoryService.monthOf(story));
     model.addAttribute("responses", responses.publishedFor(story.getId()).stream()
-        .map(response -> new PublicResponse(response, daysBetween(story, response))).toList());
+        .map(response -> new PublicResponse(response, response.daysAfter(story.getPublishedAt()))).toList());
     model.addAttribute("replies", replies.publishedReplies(story.getId()));
     return "stories/show";
   }
@@ -114,7 +114,4 @@ class PublicStoriesController {
   /** A response as the public sees it, with how long the service took to answer. */
   record PublicResponse(Response response, long daysToRespond) {}
 
-  private static long daysBetween(Story story, Response response) {
-    return Math.max(0, java.time.Duration.between(story.getPublishedAt(), response.getPublishedAt()).toDays());
-  }
 }

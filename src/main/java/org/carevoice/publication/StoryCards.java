@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** Published stories as the cards of a list, each knowing whether a service has answered it. */
 @Component
-class StoryCards {
+public class StoryCards {
 
   private final ResponseService responses;
 
@@ -17,9 +17,9 @@ class StoryCards {
   }
 
   /** A story in a list, with whether it has been answered. */
-  record StoryCard(Story story, boolean answered) {}
+  public record StoryCard(Story story, boolean answered) {}
 
-  List<StoryCard> of(List<Story> page) {
+  public List<StoryCard> of(List<Story> page) {
     Set<Long> answered = responses.answeredStoryIds(page.stream().map(Story::getId).toList());
     return page.stream().map(story -> new StoryCard(story, answered.contains(story.getId()))).toList();
   }

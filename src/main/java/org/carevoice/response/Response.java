@@ -155,6 +155,11 @@ public class Response {
     return changeType != null && !"none".equals(changeType);
   }
 
+  /** Whole days from the story's publication to this response's, never negative (shown publicly). */
+  public long daysAfter(java.time.Instant storyPublishedAt) {
+    return Math.max(0, java.time.Duration.between(storyPublishedAt, publishedAt).toDays());
+  }
+
   public Long getId() {
     return id;
   }
