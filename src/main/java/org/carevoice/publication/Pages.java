@@ -26,9 +26,10 @@ record Pages(int current, int total, String previous, String next, List<Item> it
     int total = count(totalItems, pageSize);
     List<Item> items = new ArrayList<>();
     Integer last = null;
-    for (int number = 1; number <= total; number++) {
-      boolean shown = number == 1 || number == total || Math.abs(number - current) <= 1;
-      if (!shown) {
+    // Only the first, the last and the pages around the current one: never a walk over every page.
+    for (int number : new java.util.TreeSet<>(List.of(1, Math.max(1, current - 1), current,
+        Math.min(total, current + 1), total))) {
+      if (number < 1 || number > total) {
         continue;
       }
       if (last != null && number > last + 1) {
