@@ -4,11 +4,13 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import java.util.Map;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -154,6 +156,12 @@ class SecurityConfiguration {
       response.setCharacterEncoding("UTF-8");
       response.getWriter().write(body);
     };
+  }
+
+  /** No expression from a task query or filter is ever evaluated: {@link QueryExpressionGuard}. */
+  @Bean
+  static ProcessEnginePlugin queryExpressionGuard(ApplicationContext applicationContext) {
+    return new QueryExpressionGuard(applicationContext);
   }
 
   /** HTTP Basic for the engine REST API, checked by Camunda against its own users. */
