@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.thymeleaf.context.Context;
+import org.unbescape.html.HtmlEscape;
 
 /**
  * Queues email. Every message is rendered from a pair of templates ({@code
@@ -55,12 +56,9 @@ public class Notifications {
   @Transactional(propagation = Propagation.MANDATORY)
   public Long queue(String about, String template, String recipient, Map<String, Object> model,
       Object... subjectArguments) {
-    Context context = new Context(LOCALE);
-    context.setVariables(model);
-    context.setVariable("baseUrl", site.publicBaseUrl());
-    String subject = messages.getMessage("email." + template + ".subject", subjectArguments, LOCALE);
-    OutboxMessage message = new OutboxMessage(about, template, recipient, subject,
-        templates.text(template, context), templates.html(template, context), Instant.now(clock));
+    Rendered email = render(template, model, subjectArguments);
+    OutboxMessage message = new OutboxMessage(about, template, recipient, email.subject(), email.text(), email.html(),
+        Instant.now(clock));
     Long id = outbox.save(message).getId();
     events.publishEvent(new OutboxMessageQueued(id));
     return id;
@@ -74,4 +72,57 @@ public class Notifications {
   public int erase(String about) {
     return outbox.deleteByAbout(about);
   }
+
+  /**
+   * Renders a queued or sent email again, in place, from its own template with a new model: a
+   * digest that must no longer list a withdrawn story. Its delivery state stays as it is: a pending
+   * one goes out as rewritten; of a sent one, only the rewritten text is kept.
+   *
+   * @return false when there is no such message (already erased)
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public boolean rewrite(Long messageId, Map<String, Object> model, Object... subjectArguments) {
+    return outbox.findById(messageId).map(message -> {
+      Rendered email = render(message.getTemplate(), model, subjectArguments);
+      return outbox.rewrite(messageId, email.subject(), email.text(), email.html()) == 1;
+    }).orElse(false);
+  }
+
+  /** Erases one email (sent, pending or failed); a pending one is therefore never sent. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public boolean erase(Long messageId) {
+    return outbox.deleteMessage(messageId) == 1;
+  }
+
+  /**
+   * Replaces a text (as written, and as HTML-escaped in the HTML part) with "[withdrawn]" in every
+   * email of a template that contains it: for emails whose model is no longer known, such as
+   * digests sent before they were linked to their items.
+   *
+   * @return how many emails were redacted
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public int redact(String template, String text) {
+    String pattern = "%" + text.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+    String replacement = messages.getMessage("email.redacted", null, LOCALE);
+    String escaped = HtmlEscape.escapeHtml4Xml(text);
+    String escapedReplacement = HtmlEscape.escapeHtml4Xml(replacement);
+    int redacted = 0;
+    for (OutboxMessage message : outbox.findByTemplateAndTextLike(template, pattern)) {
+      redacted += outbox.rewrite(message.getId(), message.getSubject().replace(text, replacement),
+          message.getTextBody().replace(text, replacement),
+          message.getHtmlBody().replace(escaped, escapedReplacement).replace(text, replacement));
+    }
+    return redacted;
+  }
+
+  private Rendered render(String template, Map<String, Object> model, Object... subjectArguments) {
+    Context context = new Context(LOCALE);
+    context.setVariables(model);
+    context.setVariable("baseUrl", site.publicBaseUrl());
+    String subject = messages.getMessage("email." + template + ".subject", subjectArguments, LOCALE);
+    return new Rendered(subject, templates.text(template, context), templates.html(template, context));
+  }
+
+  private record Rendered(String subject, String text, String html) {}
 }

@@ -46,4 +46,18 @@ interface OutboxRepository extends JpaRepository<OutboxMessage, Long> {
   @Modifying(flushAutomatically = true, clearAutomatically = true)
   @Query("delete from OutboxMessage m where m.about = :about")
   int deleteByAbout(@Param("about") String about);
+
+  /** Puts new text in place; the delivery state is left as it is (a sender may be working on it). */
+  @Modifying(flushAutomatically = true, clearAutomatically = true)
+  @Query("update OutboxMessage m set m.subject = :subject, m.textBody = :text, m.htmlBody = :html where m.id = :id")
+  int rewrite(@Param("id") Long id, @Param("subject") String subject, @Param("text") String text,
+      @Param("html") String html);
+
+  @Modifying(flushAutomatically = true, clearAutomatically = true)
+  @Query("delete from OutboxMessage m where m.id = :id")
+  int deleteMessage(@Param("id") Long id);
+
+  /** Messages of a template whose plain text matches a LIKE pattern (escape character '!'). */
+  @Query("select m from OutboxMessage m where m.template = :template and m.textBody like :pattern escape '!'")
+  List<OutboxMessage> findByTemplateAndTextLike(@Param("template") String template, @Param("pattern") String pattern);
 }

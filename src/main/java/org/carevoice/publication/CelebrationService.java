@@ -10,6 +10,8 @@ import org.carevoice.identity.StaffDirectory;
 import org.carevoice.organisation.CareService;
 import org.carevoice.story.Story;
 import org.carevoice.story.StoryService;
+import org.carevoice.story.StoryWithdrawnEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,6 +55,13 @@ public class CelebrationService {
         recognitions.save(new StaffRecognition(story.getId(), service.getId(), user, Instant.now(clock)));
       }
     }
+  }
+
+  /** A withdrawn story is no longer anyone's recognition: its marks go. */
+  @EventListener
+  @Transactional
+  public void onStoryWithdrawn(StoryWithdrawnEvent event) {
+    recognitions.deleteByStoryId(event.storyId());
   }
 
   /** The published stories recognised for a service, newest first. */

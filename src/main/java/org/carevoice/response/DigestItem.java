@@ -37,6 +37,10 @@ public class DigestItem {
   @Column(name = "sent_at")
   private Instant sentAt;
 
+  /** The outbox row of the digest email this item went out in (none if the subscriber had no address). */
+  @Column(name = "outbox_message_id")
+  private Long outboxMessageId;
+
   protected DigestItem() {}
 
   DigestItem(String userId, String storyReference, String title, String storyUrl, Instant now) {
@@ -47,8 +51,9 @@ public class DigestItem {
     this.createdAt = now;
   }
 
-  void sent(Instant now) {
+  void sent(Instant now, Long outboxMessageId) {
     this.sentAt = now;
+    this.outboxMessageId = outboxMessageId;
   }
 
   public String getUserId() {
@@ -65,5 +70,13 @@ public class DigestItem {
 
   public String getStoryUrl() {
     return storyUrl;
+  }
+
+  public Instant getSentAt() {
+    return sentAt;
+  }
+
+  public Long getOutboxMessageId() {
+    return outboxMessageId;
   }
 }

@@ -7,5 +7,8 @@ interface DigestItemRepository extends JpaRepository<DigestItem, Long> {
 
   List<DigestItem> findBySentAtIsNullOrderByUserIdAscIdAsc();
 
-  long deleteByStoryReferenceAndSentAtIsNull(String storyReference);
+  List<DigestItem> findByStoryReference(String storyReference);
+
+  /** The items one digest email listed, in the order it listed them. */
+  List<DigestItem> findByOutboxMessageIdOrderByIdAsc(Long outboxMessageId);
 }

@@ -127,6 +127,22 @@ public class Response {
     this.pendingChange = null;
   }
 
+  /**
+   * The story was withdrawn: the response is unpublished and every text staff wrote in it is
+   * erased, since any of them may quote the author. Who answered for which service, and when,
+   * stays for the record.
+   */
+  void withdraw() {
+    this.status = ResponseStatus.WITHDRAWN;
+    this.body = "";
+    this.responderName = "";
+    this.responderRole = "";
+    this.changeType = null;
+    this.changeDescription = null;
+    this.moderatorNote = null;
+    this.pendingChange = null;
+  }
+
   public String getPendingChange() {
     return pendingChange;
   }
@@ -193,6 +209,6 @@ public class Response {
   }
 
   public boolean isPublished() {
-    return publishedAt != null;
+    return publishedAt != null && status == ResponseStatus.PUBLISHED;
   }
 }

@@ -43,4 +43,10 @@ public class ResponseChangeLifecycle {
     Vars.RESPONSE_ID.put(variables, responseId);
     runtime.startProcessInstanceByKey(PROCESS_KEY, reference, variables);
   }
+
+  /** A withdrawn story's change updates are erased: their open moderation cases go too. */
+  void cancel(String reference) {
+    runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).processInstanceBusinessKey(reference).list()
+        .forEach(instance -> runtime.deleteProcessInstance(instance.getId(), "story withdrawn"));
+  }
 }

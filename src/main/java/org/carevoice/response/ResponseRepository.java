@@ -8,8 +8,11 @@ interface ResponseRepository extends JpaRepository<Response, Long> {
 
   @Query("""
       select r from Response r join fetch r.service s join fetch s.site
-      where r.storyId = :storyId and r.publishedAt is not null order by r.publishedAt, r.id""")
+      where r.storyId = :storyId and r.publishedAt is not null and r.status = org.carevoice.response.ResponseStatus.PUBLISHED
+      order by r.publishedAt, r.id""")
   List<Response> findPublishedByStoryId(Long storyId);
+
+  List<Response> findByStoryId(Long storyId);
 
   long countByResponderUserAndStatus(String responderUser, ResponseStatus status);
 

@@ -3,6 +3,8 @@ package org.carevoice.response;
 import java.time.Instant;
 import java.util.List;
 import org.carevoice.organisation.CareService;
+import org.carevoice.story.StoryWithdrawnEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -147,6 +149,21 @@ public class ResponseService {
   /** Of these stories, the ones a service has answered in public. */
   public java.util.Set<Long> answeredStoryIds(java.util.Collection<Long> storyIds) {
     return storyIds.isEmpty() ? java.util.Set.of() : responses.findStoryIdsWithPublishedResponse(storyIds);
+  }
+
+  /**
+   * Withdrawal unpublishes the story's responses and erases their text (and any change update
+   * waiting for a moderator), and ends the response cases that run on their own: change updates
+   * in moderation and answers started again. The story's own case cancels the service cases it
+   * called.
+   */
+  @EventListener
+  @Transactional
+  public void onStoryWithdrawn(StoryWithdrawnEvent event) {
+    responses.findByStoryId(event.storyId()).forEach(Response::withdraw);
+    responses.flush();
+    changes.cancel(event.reference());
+    again.cancel(event.reference());
   }
 
   /**

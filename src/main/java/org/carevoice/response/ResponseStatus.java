@@ -5,5 +5,7 @@ public enum ResponseStatus {
   DRAFT,
   AWAITING_MODERATION,
   RETURNED,
-  PUBLISHED
+  PUBLISHED,
+  /** The story was withdrawn: unpublished, its text erased; the row stays for the record. */
+  WITHDRAWN
 }

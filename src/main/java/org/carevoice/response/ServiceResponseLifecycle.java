@@ -34,4 +34,14 @@ public class ServiceResponseLifecycle {
         .startBeforeActivity(START_AGAIN_AT)
         .execute();
   }
+
+  /**
+   * Ends a withdrawn story's service cases that run on their own (answers started again). Those
+   * the story's case called end with it, when its withdrawal interrupts the call.
+   */
+  void cancel(String reference) {
+    runtime.createProcessInstanceQuery().processDefinitionKey(ServiceResponse.PROCESS_KEY)
+        .processInstanceBusinessKey(reference).rootProcessInstances().list()
+        .forEach(instance -> runtime.deleteProcessInstance(instance.getId(), "story withdrawn"));
+  }
 }

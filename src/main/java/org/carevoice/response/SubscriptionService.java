@@ -6,12 +6,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.carevoice.identity.StaffDirectory;
 import org.carevoice.notification.Notifications;
 import org.carevoice.organisation.CareService;
 import org.carevoice.story.StoryService;
+import org.carevoice.story.StoryWithdrawnEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,6 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class SubscriptionService {
+
+  static final String DIGEST_TEMPLATE = "daily-digest";
 
   private final SubscriptionRepository subscriptions;
   private final DigestItemRepository digest;
@@ -73,11 +79,34 @@ public class SubscriptionService {
         .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
   }
 
-  /** A withdrawn story leaves no trace in the digests still to be sent. */
-  @org.springframework.context.event.EventListener
+  /**
+   * A withdrawn story leaves no trace in the digests: its items go, whether waiting or sent, and
+   * every digest email that listed it is rendered again without it (still pending: it goes out
+   * without it; sent: only the rewritten text is kept), or erased when it listed nothing else.
+   * Digests sent before items knew their email (V9) have the story's line redacted instead.
+   */
+  @EventListener
   @Transactional
-  public void onStoryWithdrawn(org.carevoice.story.StoryWithdrawnEvent event) {
-    digest.deleteByStoryReferenceAndSentAtIsNull(event.reference());
+  public void onStoryWithdrawn(StoryWithdrawnEvent event) {
+    List<DigestItem> items = digest.findByStoryReference(event.reference());
+    if (items.isEmpty()) {
+      return;
+    }
+    digest.deleteAll(items);
+    digest.flush();
+    Set<Long> emails = items.stream().map(DigestItem::getOutboxMessageId).filter(Objects::nonNull)
+        .collect(Collectors.toCollection(TreeSet::new));
+    for (Long email : emails) {
+      List<DigestItem> rest = digest.findByOutboxMessageIdOrderByIdAsc(email);
+      if (rest.isEmpty()) {
+        notifications.erase(email);
+      } else {
+        notifications.rewrite(email, digestModel(rest), rest.size());
+      }
+    }
+    items.stream().filter(item -> item.getSentAt() != null && item.getOutboxMessageId() == null)
+        .map(item -> item.getStoryReference() + ": " + item.getTitle()).distinct()
+        .forEach(line -> notifications.redact(DIGEST_TEMPLATE, line));
   }
 
   /** Sends each digest subscriber one email with every story queued since their last digest. */
@@ -92,15 +121,22 @@ public class SubscriptionService {
     int sent = 0;
     for (Map.Entry<String, List<DigestItem>> entry : byUser.entrySet()) {
       var email = staff.emailOf(entry.getKey());
+      Long message = null;
       if (email.isPresent()) {
-        List<Map<String, String>> stories = entry.getValue().stream().map(item -> Map.of("reference",
-            item.getStoryReference(), "title", item.getTitle(), "url", item.getStoryUrl())).toList();
-        notifications.queue(null, "daily-digest", email.get(), Map.of("stories", stories, "staff", true),
-            stories.size());
+        message = notifications.queue(null, DIGEST_TEMPLATE, email.get(), digestModel(entry.getValue()),
+            entry.getValue().size());
         sent++;
       }
-      entry.getValue().forEach(item -> item.sent(now));
+      for (DigestItem item : entry.getValue()) {
+        item.sent(now, message);
+      }
     }
     return sent;
+  }
+
+  private static Map<String, Object> digestModel(List<DigestItem> items) {
+    List<Map<String, String>> stories = items.stream().map(item -> Map.of("reference", item.getStoryReference(),
+        "title", item.getTitle(), "url", item.getStoryUrl())).toList();
+    return Map.of("stories", stories, "staff", true);
   }
 }
