@@ -8,4 +8,6 @@ interface StaffRecognitionRepository extends JpaRepository<StaffRecognition, Lon
   boolean existsByStoryIdAndServiceId(Long storyId, Long serviceId);
 
   List<StaffRecognition> findByServiceIdOrderByRecognisedAtDesc(Long serviceId);
+
+  List<StaffRecognition> findByStoryId(Long storyId);
 }
