@@ -110,10 +110,19 @@ class OutboxSender {
       return Outcome.NOT_MINE;
     }
     OutboxMessage message = transactions.execute(status -> outbox.findById(id).orElseThrow());
+    MimeMessage mime;
     try {
-      smtp.send(toMime(message));
+      mime = toMime(message);
+    } catch (MessagingException | RuntimeException e) {
+      // This message cannot be written (a malformed address, say); the others can.
+      recordFailure(message, e);
+      return Outcome.REFUSED;
+    }
+    try {
+      smtp.send(mime);
     } catch (SendFailedException e) {
-      // The server refused this message (a recipient, say); the connection is still good.
+      // The server refused this message (a recipient, say); the connection is normally still good.
+      smtp.dropIfClosed();
       recordFailure(message, e);
       return Outcome.REFUSED;
     } catch (MessagingException | RuntimeException e) {
@@ -194,6 +203,13 @@ class OutboxSender {
     /** After a failure the connection is in an unknown state: the next message opens a new one. */
     void drop() {
       close();
+    }
+
+    /** After a refusal the server may have closed the connection (a 421, say); then the next message opens a new one. */
+    void dropIfClosed() {
+      if (transport != null && !transport.isConnected()) {
+        close();
+      }
     }
 
     @Override
