@@ -1,18 +1,21 @@
 package org.carevoice.notification;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -26,17 +29,23 @@ import org.springframework.transaction.support.TransactionTemplate;
  * queued it commits, and the poller picks up whatever is due later (retries with exponential
  * back-off, messages queued while the SMTP server was down, messages a crashed node left behind).
  *
- * <p>Each row is claimed with an atomic update before it is sent, so two threads or two nodes
- * never send the same row. Logs name the outbox id, never the recipient.
+ * <p>Each row is claimed with an atomic update before it is sent (a lease of
+ * {@code carevoice.outbox.sending-lease}), so two threads or two nodes never send the same row.
+ * The row is marked SENT in its own short transaction as soon as the SMTP server has accepted the
+ * message, before the connection is closed and before the next message of a batch. Delivery is
+ * at least once: only a crash (or a database failure) between the server's acceptance and that
+ * commit sends a message twice, after the lease, with the same Message-ID (docs/operations.md).
+ * Logs name the outbox id, never the recipient.
  */
 @Component
 class OutboxSender {
 
   private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
   private static final int BATCH = 50;
+  private static final Pattern EMAIL_ADDRESS = Pattern.compile("[^\\s<>\"',;:()\\[\\]]+@[^\\s<>\"',;:()\\[\\]]+");
 
   private final OutboxRepository outbox;
-  private final JavaMailSender mailSender;
+  private final JavaMailSenderImpl mailSender;
   private final MailProperties mail;
   private final OutboxProperties properties;
   private final TransactionTemplate transactions;
@@ -44,7 +53,7 @@ class OutboxSender {
   private final Clock clock;
   private final Session session = Session.getInstance(new Properties());
 
-  OutboxSender(OutboxRepository outbox, JavaMailSender mailSender, MailProperties mail, OutboxProperties properties,
+  OutboxSender(OutboxRepository outbox, JavaMailSenderImpl mailSender, MailProperties mail, OutboxProperties properties,
       PlatformTransactionManager transactionManager, @Qualifier("outboxExecutor") TaskExecutor executor, Clock clock) {
     this.outbox = outbox;
     this.mailSender = mailSender;
@@ -60,6 +69,11 @@ class OutboxSender {
     executor.execute(() -> deliver(event.messageId()));
   }
 
+  /**
+   * Sends what is due over one SMTP connection, each message claimed just before it is sent and
+   * marked SENT just after the server accepted it. When the connection fails, the rest of the batch
+   * waits, unclaimed, for the next poll.
+   */
   @Scheduled(fixedDelayString = "${carevoice.outbox.poll-interval:PT30S}", initialDelayString = "PT5S")
   void deliverDue() {
     Instant now = Instant.now(clock);
@@ -68,27 +82,72 @@ class OutboxSender {
       LOG.warn("Returned {} outbox messages left in SENDING by a stopped sender to the queue", released);
     }
     List<Long> due = transactions.execute(status -> outbox.findDue(now, PageRequest.of(0, BATCH)));
-    if (due != null) {
-      due.forEach(this::deliver);
+    if (due == null || due.isEmpty()) {
+      return;
+    }
+    try (Smtp smtp = new Smtp()) {
+      for (Long id : due) {
+        if (deliver(id, smtp) == Outcome.CONNECTION_FAILED) {
+          break;
+        }
+      }
     }
   }
 
   /** Claims, sends and records one message; returns whether this call sent it. */
   boolean deliver(Long id) {
+    try (Smtp smtp = new Smtp()) {
+      return deliver(id, smtp) == Outcome.SENT;
+    }
+  }
+
+  private enum Outcome { SENT, NOT_MINE, REFUSED, CONNECTION_FAILED }
+
+  private Outcome deliver(Long id, Smtp smtp) {
     Instant now = Instant.now(clock);
     Integer claimed = transactions.execute(status -> outbox.claim(id, now));
     if (claimed == null || claimed == 0) {
-      return false;
+      return Outcome.NOT_MINE;
     }
     OutboxMessage message = transactions.execute(status -> outbox.findById(id).orElseThrow());
+    MimeMessage mime;
     try {
-      mailSender.send(toMime(message));
-      transactions.executeWithoutResult(status -> outbox.markSent(id, Instant.now(clock)));
-      LOG.info("Sent outbox message {} ({})", id, message.getTemplate());
-      return true;
+      mime = toMime(message);
     } catch (MessagingException | RuntimeException e) {
+      // This message cannot be written (a malformed address, say); the others can.
       recordFailure(message, e);
-      return false;
+      return Outcome.REFUSED;
+    }
+    try {
+      smtp.send(mime);
+    } catch (SendFailedException e) {
+      // The server refused this message (a recipient, say); the connection is normally still good.
+      smtp.dropIfClosed();
+      recordFailure(message, e);
+      return Outcome.REFUSED;
+    } catch (MessagingException | RuntimeException e) {
+      smtp.drop();
+      recordFailure(message, e);
+      return Outcome.CONNECTION_FAILED;
+    }
+    // Accepted: from here on, nothing may put the row back in the queue but the lease.
+    markSent(message);
+    return Outcome.SENT;
+  }
+
+  /**
+   * Records an accepted message as sent, in its own transaction. Should that fail, the row stays
+   * SENDING and is sent again (same Message-ID) only when its lease runs out; it is never treated
+   * as a failed delivery to retry at once.
+   */
+  private void markSent(OutboxMessage message) {
+    try {
+      transactions.executeWithoutResult(status -> outbox.markSent(message.getId(), Instant.now(clock)));
+      LOG.info("Sent outbox message {} ({})", message.getId(), message.getTemplate());
+    } catch (RuntimeException e) {
+      LOG.error("Outbox message {} ({}) was accepted by the SMTP server but could not be marked sent: {}; it will"
+          + " be sent again with the same Message-ID after the sending lease ({})", message.getId(),
+          message.getTemplate(), e.getClass().getSimpleName(), properties.sendingLease());
     }
   }
 
@@ -96,7 +155,7 @@ class OutboxSender {
     int attempts = message.getAttempts();
     boolean giveUp = attempts >= properties.maxAttempts();
     Instant next = Instant.now(clock).plus(properties.retryDelay(attempts));
-    String error = abbreviate(e.getClass().getSimpleName() + ": " + e.getMessage(), 500);
+    String error = abbreviate(withoutAddresses(e.getClass().getSimpleName() + ": " + e.getMessage()), 500);
     transactions.executeWithoutResult(status ->
         outbox.markFailed(message.getId(), giveUp ? OutboxStatus.FAILED : OutboxStatus.PENDING, next, error));
     if (giveUp) {
@@ -105,6 +164,65 @@ class OutboxSender {
     } else {
       LOG.warn("Outbox message {} ({}) failed on attempt {}, next try at {}: {}", message.getId(),
           message.getTemplate(), attempts, next, e.getClass().getSimpleName());
+    }
+  }
+
+  /** An SMTP server's refusal often quotes the recipient; the stored error does not. */
+  static String withoutAddresses(String text) {
+    return EMAIL_ADDRESS.matcher(text).replaceAll("[address]");
+  }
+
+  /**
+   * One SMTP connection, opened on the first message and reused for the next ones of a batch.
+   * {@link #send} returns once the server has accepted the message (its reply to the data).
+   */
+  private final class Smtp implements AutoCloseable {
+
+    private Transport transport;
+
+    void send(MimeMessage mime) throws MessagingException {
+      if (transport == null) {
+        transport = connect();
+      }
+      transport.sendMessage(mime, mime.getAllRecipients());
+    }
+
+    private Transport connect() throws MessagingException {
+      String username = mailSender.getUsername();
+      String password = mailSender.getPassword();
+      if (username != null && username.isEmpty()) {
+        username = null;
+        password = password != null && password.isEmpty() ? null : password;
+      }
+      Session mailSession = mailSender.getSession();
+      Transport connected = mailSession.getTransport(mailSender.getProtocol() != null ? mailSender.getProtocol() : "smtp");
+      connected.connect(mailSender.getHost(), mailSender.getPort(), username, password);
+      return connected;
+    }
+
+    /** After a failure the connection is in an unknown state: the next message opens a new one. */
+    void drop() {
+      close();
+    }
+
+    /** After a refusal the server may have closed the connection (a 421, say); then the next message opens a new one. */
+    void dropIfClosed() {
+      if (transport != null && !transport.isConnected()) {
+        close();
+      }
+    }
+
+    @Override
+    public void close() {
+      if (transport != null) {
+        try {
+          // The messages are already marked sent: a failed QUIT changes nothing about them.
+          transport.close();
+        } catch (MessagingException e) {
+          LOG.debug("Closing the SMTP connection failed: {}", e.getClass().getSimpleName());
+        }
+        transport = null;
+      }
     }
   }
 
@@ -122,6 +240,8 @@ class OutboxSender {
     helper.setTo(message.getRecipient());
     helper.setSubject(message.getSubject());
     helper.setText(message.getTextBody(), message.getHtmlBody());
+    mime.setSentDate(java.util.Date.from(Instant.now(clock)));
+    mime.saveChanges();
     return mime;
   }
 

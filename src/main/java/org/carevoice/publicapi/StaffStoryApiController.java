@@ -99,7 +99,8 @@ class StaffStoryApiController {
       content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
   @ApiResponse(responseCode = "415", description = "The body is not JSON",
       content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(responseCode = "429", description = "Too many stories for this email address; see Retry-After",
+  @ApiResponse(responseCode = "429", description = "Too many stories from this client address or for this email"
+      + " address; see Retry-After",
       content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
   ResponseEntity<Submitted> submit(HttpServletRequest request, Authentication user) throws IOException {
     if (!staffCheck.isStaff(user)) {
@@ -107,7 +108,8 @@ class StaffStoryApiController {
     }
     StaffStoryRequest story = read(request);
     NewStory valid = validator.validate(story);
-    rateLimits.storySubmission(null, valid.authorEmail());
+    // The web form's limits: per client address (docs/operations.md) and per author's email address.
+    rateLimits.storySubmission(request.getRemoteAddr(), valid.authorEmail());
     SubmittedStory submitted = stories.submit(valid);
     LOG.info("Story {} entered by staff (channel {})", submitted.reference(), valid.channel());
     return ResponseEntity.status(HttpStatus.CREATED)

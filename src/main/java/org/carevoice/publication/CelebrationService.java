@@ -2,11 +2,13 @@ package org.carevoice.publication;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.carevoice.identity.StaffAlerts;
 import org.carevoice.identity.StaffDirectory;
+import org.carevoice.identity.StaffGroups;
 import org.carevoice.organisation.CareService;
 import org.carevoice.story.Story;
 import org.carevoice.story.StoryService;
@@ -19,6 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class CelebrationService {
+
+  private static final Comparator<CareService> BY_NAME = Comparator.comparing(CareService::getFullName);
 
   private final StaffRecognitionRepository recognitions;
   private final StoryService stories;
@@ -47,14 +51,79 @@ public class CelebrationService {
     return alerts.alert(List.of(group), "story-shared", story.getReference(), model);
   }
 
-  /** Marks the story as staff recognition for each of its services (once). */
+  /**
+   * Whether the user may share the story or mark it as staff recognition: a member of the
+   * responders' or managers' group of one of the services it is about, or an administrator.
+   */
+  public boolean mayCelebrate(Story story, String user) {
+    return user != null && !servicesOf(story, user).isEmpty();
+  }
+
+  /**
+   * Marks the story as staff recognition for each of its services that the user works for (an
+   * administrator: all of them), once per service.
+   *
+   * @return the services the story is now recognised for on the user's behalf
+   */
   @Transactional
-  public void recognise(Story story, String user) {
-    for (CareService service : story.getServices()) {
+  public List<CareService> recognise(Story story, String user) {
+    List<CareService> own = servicesOf(story, user);
+    for (CareService service : own) {
       if (!recognitions.existsByStoryIdAndServiceId(story.getId(), service.getId())) {
         recognitions.save(new StaffRecognition(story.getId(), service.getId(), user, Instant.now(clock)));
       }
     }
+    return own;
+  }
+
+  /**
+   * Withdraws the user's recognition of the story (an administrator's withdraws anyone's).
+   *
+   * @return the services whose recognition page no longer shows the story; empty when the user
+   *     had recognised it for none
+   */
+  @Transactional
+  public List<CareService> withdrawRecognition(Story story, String user) {
+    List<StaffRecognition> withdrawn = recognitions.findByStoryId(story.getId()).stream()
+        .filter(recognition -> isAdmin(user) || recognition.getRecognisedBy().equals(user)).toList();
+    recognitions.deleteAll(withdrawn);
+    List<Long> serviceIds = withdrawn.stream().map(StaffRecognition::getServiceId).toList();
+    return story.getServices().stream().filter(service -> serviceIds.contains(service.getId()))
+        .sorted(BY_NAME).toList();
+  }
+
+  /** What the celebrate page shows of the story's recognition to this user. */
+  public Recognition recognitionOf(Story story, String user) {
+    List<StaffRecognition> rows = recognitions.findByStoryId(story.getId());
+    List<Long> serviceIds = rows.stream().map(StaffRecognition::getServiceId).toList();
+    List<CareService> recognisedFor = story.getServices().stream()
+        .filter(service -> serviceIds.contains(service.getId())).sorted(BY_NAME).toList();
+    boolean canWithdraw = rows.stream().anyMatch(row -> row.getRecognisedBy().equals(user))
+        || (isAdmin(user) && !rows.isEmpty());
+    boolean canRecognise = servicesOf(story, user).stream().anyMatch(service -> !serviceIds.contains(service.getId()));
+    return new Recognition(recognisedFor, canRecognise, canWithdraw);
+  }
+
+  /**
+   * The story's recognition as one user sees it.
+   *
+   * @param recognisedFor the services whose recognition page shows the story
+   * @param canRecognise whether the user can add it to the page of a service of theirs
+   * @param canWithdraw whether the user has a recognition of it to withdraw
+   */
+  public record Recognition(List<CareService> recognisedFor, boolean canRecognise, boolean canWithdraw) {}
+
+  /** The story's services whose responders or managers the user belongs to; all of them for an administrator. */
+  private List<CareService> servicesOf(Story story, String user) {
+    List<String> groups = staff.groupsOf(user);
+    boolean admin = groups.contains(StaffGroups.ADMINS);
+    return story.getServices().stream()
+        .filter(service -> admin || groups.contains(service.getResponderGroup()) || groups.contains(service.getManagerGroup()))
+        .sorted(BY_NAME).toList();
+  }
+
+  private boolean isAdmin(String user) {
+    return staff.isMember(user, StaffGroups.ADMINS);
   }
 
   /** A withdrawn story is no longer anyone's recognition: its marks go. */

@@ -1,6 +1,7 @@
 package org.carevoice.publication;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,9 +42,12 @@ class PublicStoriesController {
   private final OrganisationService organisation;
   private final StoryCards cards;
   private final MessageSource messages;
+  private final CelebrationService celebrations;
 
   PublicStoriesController(StoryService stories, PublishedStorySearch search, ResponseService responses,
-      AuthorReplyService replies, OrganisationService organisation, StoryCards cards, MessageSource messages) {
+      AuthorReplyService replies, OrganisationService organisation, StoryCards cards, MessageSource messages,
+      CelebrationService celebrations) {
+    this.celebrations = celebrations;
     this.cards = cards;
     this.messages = messages;
     this.stories = stories;
@@ -88,7 +92,7 @@ class PublicStoriesController {
   }
 
   @GetMapping("/stories/{reference}")
-  String show(@PathVariable String reference, Model model) {
+  String show(@PathVariable String reference, Principal user, Model model) {
     Story story = stories.findPublished(reference)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     model.addAttribute("story", story);
@@ -96,6 +100,8 @@ class PublicStoriesController {
     model.addAttribute("responses", responses.publishedFor(story.getId()).stream()
         .map(response -> new PublicResponse(response, response.daysAfter(story.getPublishedAt()))).toList());
     model.addAttribute("replies", replies.publishedReplies(story.getId()));
+    // Signed-in staff of the story's services see the way to share and recognise it.
+    model.addAttribute("mayCelebrate", user != null && celebrations.mayCelebrate(story, user.getName()));
     return "stories/show";
   }
 

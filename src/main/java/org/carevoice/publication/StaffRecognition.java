@@ -43,4 +43,12 @@ class StaffRecognition {
   Long getStoryId() {
     return storyId;
   }
+
+  Long getServiceId() {
+    return serviceId;
+  }
+
+  String getRecognisedBy() {
+    return recognisedBy;
+  }
 }

@@ -10,4 +10,6 @@ interface StaffRecognitionRepository extends JpaRepository<StaffRecognition, Lon
   List<StaffRecognition> findByServiceIdOrderByRecognisedAtDesc(Long serviceId);
 
   long deleteByStoryId(Long storyId);
+
+  List<StaffRecognition> findByStoryId(Long storyId);
 }

@@ -23,8 +23,9 @@ public class RateLimits {
   }
 
   /**
-   * One new story from this IP address giving this email address (either may be null, e.g. a
-   * staff member entering a story taken by phone has no IP limit).
+   * One new story from this IP address giving this email address, from the web form or from staff
+   * entering a story taken by phone or on paper (either may be null: a story without an email
+   * address has no email limit).
    */
   public void storySubmission(String ipAddress, String email) {
     if (ipAddress != null) {

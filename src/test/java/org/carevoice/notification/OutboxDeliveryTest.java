@@ -3,9 +3,13 @@ package org.carevoice.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.user.UserManager;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.persistence.EntityManager;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.Arrays;
@@ -15,12 +19,16 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.Awaitility;
 import org.carevoice.CarevoiceTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -36,6 +44,8 @@ class OutboxDeliveryTest {
   @Autowired OutboxRepository outbox;
   @Autowired PlatformTransactionManager transactionManager;
   @Autowired JdbcTemplate jdbc;
+  @Autowired EntityManager entityManager;
+  @Autowired @Qualifier("outboxExecutor") ThreadPoolTaskExecutor outboxExecutor;
 
   @Test
   void committedMessage_arrivesOnceWithTextAndHtml() throws Exception {
@@ -131,6 +141,67 @@ class OutboxDeliveryTest {
     smtp.start();
   }
 
+  /**
+   * Each message is marked SENT as soon as the SMTP server accepted it, before the next one is
+   * sent: the server fails the second of two (a local error once it has the data), and by then the
+   * first is already recorded as sent. The first is never sent again; the second waits for its
+   * retry, keeps its Message-ID and then arrives once.
+   */
+  @Test
+  void failureOnTheSecondOfTwoMessages_leavesTheFirstSentAndTheSecondPending() throws Exception {
+    String first = "first-of-two@example.org";
+    String second = "second-of-two@example.org";
+    Long[] ids = queueCommittedNotYetDue(first, second);
+    Long firstId = ids[0];
+    Long secondId = ids[1];
+    AtomicBoolean failSecond = new AtomicBoolean(true);
+    AtomicReference<String> firstStatusWhenSecondArrived = new AtomicReference<>();
+    UserManager users = smtp.getUserManager();
+    users.setMessageDeliveryHandler((message, address) -> {
+      if (address.getEmail().equals(second)) {
+        firstStatusWhenSecondArrived.compareAndSet(null,
+            jdbc.queryForObject("select status from outbox_message where id = ?", String.class, firstId));
+        if (failSecond.get()) {
+          throw new MessagingException("Mailbox store failed");
+        }
+      }
+      GreenMailUser user = users.getUserByEmail(address.getEmail());
+      return user != null ? user : users.createUser(address.getEmail(), address.getEmail(), address.getEmail());
+    });
+
+    makeDue(firstId, 2);
+    makeDue(secondId, 1);
+    sender.deliverDue();
+
+    assertThat(firstStatusWhenSecondArrived.get()).isEqualTo("SENT");
+    OutboxMessage sent = outbox.findById(firstId).orElseThrow();
+    assertThat(sent.getStatus()).isEqualTo(OutboxStatus.SENT);
+    assertThat(sent.getSentAt()).isNotNull();
+    OutboxMessage pending = outbox.findById(secondId).orElseThrow();
+    assertThat(pending.getStatus()).isEqualTo(OutboxStatus.PENDING);
+    assertThat(pending.getAttempts()).isEqualTo(1);
+    assertThat(pending.getLastError()).contains("451").doesNotContain(second);
+    assertThat(receivedBy(first)).hasSize(1);
+    assertThat(receivedBy(second)).isEmpty();
+
+    failSecond.set(false);
+    makeDue(secondId, 1);
+    sender.deliverDue();
+
+    assertThat(receivedBy(first)).hasSize(1);
+    assertThat(receivedBy(second)).hasSize(1);
+    assertThat(receivedBy(second).get(0).getHeader("Message-ID")[0]).startsWith("<outbox-" + secondId + ".");
+    assertThat(outbox.findById(secondId).orElseThrow().getStatus()).isEqualTo(OutboxStatus.SENT);
+    assertThat(outbox.findById(secondId).orElseThrow().getAttempts()).isEqualTo(2);
+  }
+
+  @Test
+  void storedErrors_neverQuoteAnAddress() {
+    assertThat(OutboxSender.withoutAddresses(
+        "SMTPAddressFailedException: 550 5.1.1 <jo.bloggs@example.org>: Recipient address rejected"))
+        .isEqualTo("SMTPAddressFailedException: 550 5.1.1 <[address]>: Recipient address rejected");
+  }
+
   @Test
   void backOff_doublesUpToTheCap() {
     OutboxProperties properties = new OutboxProperties(Duration.ofSeconds(30), 8, Duration.ofMinutes(1),
@@ -139,6 +210,29 @@ class OutboxDeliveryTest {
     assertThat(properties.retryDelay(2)).isEqualTo(Duration.ofMinutes(2));
     assertThat(properties.retryDelay(4)).isEqualTo(Duration.ofMinutes(8));
     assertThat(properties.retryDelay(5)).isEqualTo(Duration.ofMinutes(10));
+  }
+
+  /**
+   * Queues messages in one transaction, not yet due, and waits until the sends started by its
+   * commit have found nothing due: the test then decides when they are.
+   */
+  private Long[] queueCommittedNotYetDue(String... recipients) {
+    long tasksBefore = outboxExecutor.getThreadPoolExecutor().getTaskCount();
+    Long[] ids = new TransactionTemplate(transactionManager).execute(status -> {
+      Long[] queued = new Long[recipients.length];
+      for (int i = 0; i < recipients.length; i++) {
+        queued[i] = notifications.queue("CV-2026-999999", "story-received", recipients[i], model(), "CV-2026-999999");
+      }
+      entityManager.flush();
+      for (Long id : queued) {
+        jdbc.update("update outbox_message set next_attempt_at = ? where id = ?",
+            java.sql.Timestamp.from(java.time.Instant.now().plusSeconds(3_600)), id);
+      }
+      return queued;
+    });
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+        outboxExecutor.getThreadPoolExecutor().getCompletedTaskCount() >= tasksBefore + recipients.length);
+    return ids;
   }
 
   private Long queueCommitted(String to) {
@@ -160,8 +254,13 @@ class OutboxDeliveryTest {
 
   /** Time passing: the next attempt is due now. */
   private void makeDue(Long id) {
+    makeDue(id, 1);
+  }
+
+  /** Due since this many seconds ago (the sender takes the longest due first). */
+  private void makeDue(Long id, int secondsAgo) {
     jdbc.update("update outbox_message set next_attempt_at = ? where id = ?",
-        java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(1)), id);
+        java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(secondsAgo)), id);
   }
 
   private List<MimeMessage> receivedBy(String to) {
