@@ -7,6 +7,7 @@ import static org.carevoice.story.StoryLifecycle.Elements.USER_TASK_MODERATE_STO
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.camunda.bpm.engine.task.Task;
+import org.carevoice.response.Response;
 import org.carevoice.story.Story;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,6 +100,19 @@ class ModeratorEditLimitsTest {
     assertThat(http.story(reference)).containsEntry("TITLE", title).containsEntry("BODY", text)
         .containsEntry("MODERATOR_MESSAGE", message).containsEntry("STATUS", "AWAITING_EDIT");
     assertThat(http.openTask(reference, USER_TASK_MODERATE_STORY)).as("the task is done").isNull();
+  }
+
+  @Test
+  void theColumnsHoldWhatTheChecksAllow() {
+    assertThat(http.columnLength("story", "title")).isEqualTo(Story.TITLE_MAX);
+    assertThat(http.columnLength("story", "body")).isEqualTo(Story.BODY_MAX);
+    assertThat(http.columnLength("story", "moderator_message")).isEqualTo(Story.MODERATOR_MESSAGE_MAX);
+    assertThat(http.columnLength("response", "moderator_note")).isEqualTo(Response.MODERATOR_NOTE_MAX);
+    assertThat(http.columnLength("response", "body")).isEqualTo(Response.BODY_MAX);
+    assertThat(http.columnLength("response", "responder_name")).isEqualTo(Response.RESPONDER_NAME_MAX);
+    assertThat(http.columnLength("response", "responder_role")).isEqualTo(Response.RESPONDER_ROLE_MAX);
+    assertThat(http.columnLength("response", "change_description")).isEqualTo(Response.CHANGE_DESCRIPTION_MAX);
+    assertThat(http.columnLength("response", "pending_change")).isEqualTo(Response.CHANGE_DESCRIPTION_MAX);
   }
 
   @Test

@@ -90,6 +90,12 @@ final class TasksOverHttp {
         "select title, body, moderator_message, status from story where reference = ?", reference);
   }
 
+  /** The length the database allows in a column (PostgreSQL and H2 alike). */
+  int columnLength(String table, String column) {
+    return app.getBean(JdbcTemplate.class).queryForObject("select character_maximum_length from information_schema.columns"
+        + " where lower(table_name) = ? and lower(column_name) = ?", Integer.class, table, column);
+  }
+
   /** POST /engine-rest/task/{id}/claim as user:demo. */
   HttpResponse<String> claim(String taskId, String user) throws Exception {
     return post("/engine-rest/task/" + taskId + "/claim", basic(user), JSON.writeValueAsString(Map.of("userId", user)));
