@@ -9,36 +9,38 @@ import static org.carevoice.story.StoryLifecycle.Vars.STORY_ID;
 
 import java.util.Objects;
 import java.util.Optional;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.carevoice.anonymisation.IdentifierScanner;
 import org.carevoice.anonymisation.ScanResult;
 import org.carevoice.identity.StaffDirectory;
 import org.carevoice.story.ModerationView;
+import org.carevoice.story.Story;
 import org.carevoice.story.StoryLifecycle.AnonymisationDecision;
 import org.carevoice.story.StoryService;
+import org.carevoice.system.TaskRefusals;
 import org.springframework.stereotype.Component;
 
 /**
  * "Confirm anonymisation": identifiers remained after moderation, so a second moderator looks.
  * The moderator who moderated the story can neither claim nor complete this task. On create the
- * suggested redaction is offered for editing; on confirm the text as left is saved.
+ * suggested redaction is offered for editing; on confirm the text as left is saved, each edited
+ * text checked against the column it is saved to.
  */
 @Component("confirmAnonymisationTaskListener")
 public class ConfirmAnonymisationTaskListener implements TaskListener {
 
-  static final String SAME_MODERATOR = "A second moderator must confirm the anonymisation: "
-      + "you moderated this story.";
-
   private final StoryService stories;
   private final IdentifierScanner scanner;
   private final StaffDirectory staff;
+  private final TaskRefusals refusals;
 
-  ConfirmAnonymisationTaskListener(StoryService stories, IdentifierScanner scanner, StaffDirectory staff) {
+  ConfirmAnonymisationTaskListener(StoryService stories, IdentifierScanner scanner, StaffDirectory staff,
+      TaskRefusals refusals) {
     this.stories = stories;
     this.scanner = scanner;
     this.staff = staff;
+    this.refusals = refusals;
   }
 
   @Override
@@ -65,17 +67,17 @@ public class ConfirmAnonymisationTaskListener implements TaskListener {
     refuseModerator(Optional.ofNullable(task.getAssignee()).orElseGet(staff::currentUser), task);
     String decision = ANONYMISATION_DECISION.find(task).orElse("");
     if (decision.equals(AnonymisationDecision.CONFIRM)) {
-      stories.recordRedaction(STORY_ID.get(task), PRIVATE_TITLE.find(task).orElse(null),
-          PRIVATE_TEXT.find(task).orElse(null));
+      stories.recordRedaction(STORY_ID.get(task), refusals.text(task, PRIVATE_TITLE, Story.TITLE_MAX).orElse(null),
+          refusals.text(task, PRIVATE_TEXT, Story.BODY_MAX).orElse(null));
     } else if (!decision.equals(AnonymisationDecision.RETURN_TO_MODERATION)) {
-      throw new ProcessEngineException("Choose whether to confirm the text or return it to moderation.");
+      throw refusals.refusal("task.anonymisation.decision");
     }
   }
 
-  private static void refuseModerator(String user, DelegateTask task) {
+  private void refuseModerator(String user, DelegateTask task) {
     String moderator = MODERATOR.find(task).orElse(null);
     if (user != null && Objects.equals(user, moderator)) {
-      throw new ProcessEngineException(SAME_MODERATOR);
+      throw refusals.refusal("task.anonymisation.sameModerator");
     }
   }
 }

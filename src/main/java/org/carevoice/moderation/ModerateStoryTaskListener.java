@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.carevoice.anonymisation.IdentifierScanner;
@@ -37,10 +36,13 @@ import org.carevoice.organisation.CareService;
 import org.carevoice.organisation.OrganisationService;
 import org.carevoice.story.ModerationOutcome;
 import org.carevoice.story.ModerationView;
+import org.carevoice.story.Story;
 import org.carevoice.story.StoryTags;
 import org.carevoice.story.StoryLifecycle.Decision;
 import org.carevoice.story.StoryService;
+import org.carevoice.story.UnknownServiceException;
 import org.carevoice.system.JsonLists;
+import org.carevoice.system.TaskRefusals;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,8 +53,9 @@ import org.springframework.stereotype.Component;
  * findings with a suggested redaction ({@code display*}), and the current tags and services to
  * confirm. It also sets the due date (one working day) and the priority (from the urgency).
  *
- * <p>On complete it checks the decision on the server, whatever the client sent, and writes what
- * the moderator decided and changed to the story.
+ * <p>On complete it checks the decision and the edits on the server, whatever the client sent (each
+ * edited text against the column it is saved to), and writes what the moderator decided and
+ * changed to the story. A refusal reaches Tasklist as HTTP 400 with its message ({@link TaskRefusals}).
  */
 @Component("moderateStoryTaskListener")
 public class ModerateStoryTaskListener implements TaskListener {
@@ -64,14 +67,16 @@ public class ModerateStoryTaskListener implements TaskListener {
   private final IdentifierScanner scanner;
   private final StaffDirectory staff;
   private final Clock clock;
+  private final TaskRefusals refusals;
 
   ModerateStoryTaskListener(StoryService stories, OrganisationService organisation, IdentifierScanner scanner,
-      StaffDirectory staff, Clock clock) {
+      StaffDirectory staff, Clock clock, TaskRefusals refusals) {
     this.stories = stories;
     this.organisation = organisation;
     this.scanner = scanner;
     this.staff = staff;
     this.clock = clock;
+    this.refusals = refusals;
   }
 
   @Override
@@ -103,26 +108,30 @@ public class ModerateStoryTaskListener implements TaskListener {
   private void complete(DelegateTask task) {
     String decision = DECISION.find(task).orElse("");
     if (!List.of(Decision.APPROVE, Decision.REJECT, Decision.REQUEST_CHANGES).contains(decision)) {
-      throw new ProcessEngineException("Choose whether to publish the story, reject it or ask the author for changes.");
+      throw refusals.refusal("task.moderation.decision");
     }
-    Integer criticality = criticality(task)
-        .orElseThrow(() -> new ProcessEngineException("Choose how critical the story is, from 0 to 5."));
-    String message = PRIVATE_MESSAGE_TO_AUTHOR.find(task).map(String::strip).orElse("");
+    Integer criticality = criticality(task).orElseThrow(() -> refusals.refusal("task.moderation.criticality"));
+    String title = refusals.text(task, PRIVATE_TITLE, Story.TITLE_MAX).orElse(null);
+    String text = refusals.text(task, PRIVATE_TEXT, Story.BODY_MAX).orElse(null);
+    String message = refusals.text(task, PRIVATE_MESSAGE_TO_AUTHOR, Story.MODERATOR_MESSAGE_MAX).orElse("");
     if (decision.equals(Decision.REJECT) && !RejectionReason.isKnown(REJECTION_REASON.find(task).orElse(null))) {
-      throw new ProcessEngineException("Choose a reason for rejecting the story.");
+      throw refusals.refusal("task.moderation.rejectionReason");
     }
     if (decision.equals(Decision.REQUEST_CHANGES) && message.isEmpty()) {
-      throw new ProcessEngineException("Write a message telling the author what to change.");
+      throw refusals.refusal("task.moderation.messageRequired");
     }
     Set<String> tags = new LinkedHashSet<>(JsonLists.strings(task.getVariableLocal(TAGS)));
     if (!StoryTags.ALL.containsAll(tags)) {
-      throw new ProcessEngineException("Unknown tag: choose tags from the list.");
+      throw refusals.refusal("task.moderation.unknownTag");
     }
     List<Long> services = serviceIds(task);
     String moderator = Optional.ofNullable(task.getAssignee()).orElseGet(staff::currentUser);
-    stories.recordModeration(STORY_ID.get(task), new ModerationOutcome(moderator, criticality,
-        PRIVATE_TITLE.find(task).orElse(null), PRIVATE_TEXT.find(task).orElse(null), tags, services,
-        message.isEmpty() ? null : message));
+    try {
+      stories.recordModeration(STORY_ID.get(task), new ModerationOutcome(moderator, criticality, title, text, tags,
+          services, message.isEmpty() ? null : message));
+    } catch (UnknownServiceException e) {
+      throw refusals.refusal("task.moderation.unknownService");
+    }
     CRITICALITY.set(task.getExecution(), criticality);
     MODERATOR.set(task.getExecution(), moderator);
   }
@@ -135,11 +144,11 @@ public class ModerateStoryTaskListener implements TaskListener {
     }
   }
 
-  private static List<Long> serviceIds(DelegateTask task) {
+  private List<Long> serviceIds(DelegateTask task) {
     try {
       return JsonLists.strings(task.getVariableLocal(SERVICES)).stream().map(Long::valueOf).distinct().toList();
     } catch (NumberFormatException e) {
-      throw new ProcessEngineException("Choose services from the list.");
+      throw refusals.refusal("task.moderation.unknownService");
     }
   }
 

@@ -6,12 +6,12 @@ import static org.carevoice.story.StoryLifecycle.Vars.DISPLAY_TITLE;
 import static org.carevoice.story.StoryLifecycle.Vars.SAFEGUARDING_DECISION;
 import static org.carevoice.story.StoryLifecycle.Vars.STORY_ID;
 
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.carevoice.story.ModerationView;
 import org.carevoice.story.StoryLifecycle.SafeguardingDecision;
 import org.carevoice.story.StoryService;
+import org.carevoice.system.TaskRefusals;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,9 +23,11 @@ import org.springframework.stereotype.Component;
 public class ReviewSafeguardingConcernTaskListener implements TaskListener {
 
   private final StoryService stories;
+  private final TaskRefusals refusals;
 
-  ReviewSafeguardingConcernTaskListener(StoryService stories) {
+  ReviewSafeguardingConcernTaskListener(StoryService stories, TaskRefusals refusals) {
     this.stories = stories;
+    this.refusals = refusals;
   }
 
   @Override
@@ -39,7 +41,7 @@ public class ReviewSafeguardingConcernTaskListener implements TaskListener {
     } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
       String decision = SAFEGUARDING_DECISION.find(task).orElse(null);
       if (!SafeguardingDecision.isDecision(decision)) {
-        throw new ProcessEngineException("Choose publish, do not publish, or contact made.");
+        throw refusals.refusal("task.safeguarding.decision");
       }
       stories.recordSafeguardingDecision(STORY_ID.get(task), decision);
     }

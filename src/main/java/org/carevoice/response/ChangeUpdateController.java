@@ -38,7 +38,7 @@ class ChangeUpdateController {
   String report(@PathVariable Long id, @RequestParam(defaultValue = "") String description, Principal user, Model model,
       RedirectAttributes redirect, HttpServletResponse http) {
     Response response = ownResponse(id, user);
-    if (description.isBlank() || description.length() > 2_000) {
+    if (description.isBlank() || description.length() > Response.CHANGE_DESCRIPTION_MAX) {
       http.setStatus(HttpStatus.BAD_REQUEST.value());
       model.addAttribute("response", response);
       model.addAttribute("invalid", true);

@@ -5,9 +5,9 @@ import static org.carevoice.response.ResponseChangeLifecycle.Vars.DISPLAY_TEXT;
 import static org.carevoice.response.ResponseChangeLifecycle.Vars.DISPLAY_TITLE;
 import static org.carevoice.response.ResponseChangeLifecycle.Vars.RESPONSE_ID;
 
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.carevoice.system.TaskRefusals;
 import org.springframework.stereotype.Component;
 
 /** Prepares and checks "Moderate change update". */
@@ -15,9 +15,11 @@ import org.springframework.stereotype.Component;
 public class ModerateChangeTaskListener implements TaskListener {
 
   private final ResponseService responses;
+  private final TaskRefusals refusals;
 
-  ModerateChangeTaskListener(ResponseService responses) {
+  ModerateChangeTaskListener(ResponseService responses, TaskRefusals refusals) {
     this.responses = responses;
+    this.refusals = refusals;
   }
 
   @Override
@@ -30,7 +32,7 @@ public class ModerateChangeTaskListener implements TaskListener {
     } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
       String decision = CHANGE_DECISION.find(task).orElse("");
       if (!decision.equals("approve") && !decision.equals("decline")) {
-        throw new ProcessEngineException("Choose whether to publish the change update.");
+        throw refusals.refusal("task.changeModeration.decision");
       }
     }
   }

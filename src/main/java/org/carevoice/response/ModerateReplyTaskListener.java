@@ -6,11 +6,11 @@ import static org.carevoice.response.AuthorReplyLifecycle.Vars.DISPLAY_TITLE;
 import static org.carevoice.response.AuthorReplyLifecycle.Vars.REPLY_DECISION;
 import static org.carevoice.response.AuthorReplyLifecycle.Vars.REPLY_ID;
 
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.carevoice.anonymisation.IdentifierScanner;
 import org.carevoice.anonymisation.ScanResult;
+import org.carevoice.system.TaskRefusals;
 import org.springframework.stereotype.Component;
 
 /** Prepares and checks "Moderate reply": the reply, what it answers, and identifiers found in it. */
@@ -20,11 +20,14 @@ public class ModerateReplyTaskListener implements TaskListener {
   private final AuthorReplyService replies;
   private final ResponseService responses;
   private final IdentifierScanner scanner;
+  private final TaskRefusals refusals;
 
-  ModerateReplyTaskListener(AuthorReplyService replies, ResponseService responses, IdentifierScanner scanner) {
+  ModerateReplyTaskListener(AuthorReplyService replies, ResponseService responses, IdentifierScanner scanner,
+      TaskRefusals refusals) {
     this.replies = replies;
     this.responses = responses;
     this.scanner = scanner;
+    this.refusals = refusals;
   }
 
   @Override
@@ -39,7 +42,7 @@ public class ModerateReplyTaskListener implements TaskListener {
     } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
       String decision = REPLY_DECISION.find(task).orElse("");
       if (!decision.equals("approve") && !decision.equals("decline")) {
-        throw new ProcessEngineException("Choose whether to publish the reply.");
+        throw refusals.refusal("task.replyModeration.decision");
       }
     }
   }

@@ -7,11 +7,11 @@ import static org.carevoice.response.ServiceResponse.Vars.PRIVATE_NOTE;
 import static org.carevoice.response.ServiceResponse.Vars.RESPONSE_DECISION;
 import static org.carevoice.response.ServiceResponse.Vars.RESPONSE_ID;
 
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.carevoice.anonymisation.IdentifierScanner;
 import org.carevoice.anonymisation.ScanResult;
+import org.carevoice.system.TaskRefusals;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,10 +23,12 @@ public class ModerateResponseTaskListener implements TaskListener {
 
   private final ResponseService responses;
   private final IdentifierScanner scanner;
+  private final TaskRefusals refusals;
 
-  ModerateResponseTaskListener(ResponseService responses, IdentifierScanner scanner) {
+  ModerateResponseTaskListener(ResponseService responses, IdentifierScanner scanner, TaskRefusals refusals) {
     this.responses = responses;
     this.scanner = scanner;
+    this.refusals = refusals;
   }
 
   @Override
@@ -42,13 +44,11 @@ public class ModerateResponseTaskListener implements TaskListener {
     } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
       String decision = RESPONSE_DECISION.find(task).orElse("");
       if (decision.equals("return")) {
-        String note = PRIVATE_NOTE.find(task).map(String::strip).orElse("");
-        if (note.isEmpty()) {
-          throw new ProcessEngineException("Tell the responders what to change.");
-        }
+        String note = refusals.text(task, PRIVATE_NOTE, Response.MODERATOR_NOTE_MAX)
+            .orElseThrow(() -> refusals.refusal("task.responseModeration.noteRequired"));
         responses.returnToResponders(response.id(), note);
       } else if (!decision.equals("approve")) {
-        throw new ProcessEngineException("Choose whether to publish the response or return it.");
+        throw refusals.refusal("task.responseModeration.decision");
       }
     }
   }

@@ -12,17 +12,17 @@ public class RespondForm {
   private String response;
 
   @NotBlank(message = "{respond.form.name.required}")
-  @Size(max = 120, message = "{respond.form.name.required}")
+  @Size(max = Response.RESPONDER_NAME_MAX, message = "{respond.form.name.required}")
   private String responderName;
 
   @NotBlank(message = "{respond.form.role.required}")
-  @Size(max = 160, message = "{respond.form.role.required}")
+  @Size(max = Response.RESPONDER_ROLE_MAX, message = "{respond.form.role.required}")
   private String responderRole;
 
   @Pattern(regexp = "none|planned|made", message = "{respond.form.change.required}")
   private String change = "none";
 
-  @Size(max = 2_000, message = "{respond.form.changeDescription.tooLong}")
+  @Size(max = Response.CHANGE_DESCRIPTION_MAX, message = "{respond.form.changeDescription.tooLong}")
   private String changeDescription;
 
   public String getResponse() {

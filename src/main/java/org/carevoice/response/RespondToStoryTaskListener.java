@@ -17,7 +17,6 @@ import static org.carevoice.response.ServiceResponse.Vars.STORY_ID;
 
 import java.util.List;
 import java.util.Optional;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.carevoice.anonymisation.IdentifierScanner;
@@ -26,12 +25,13 @@ import org.carevoice.organisation.CareService;
 import org.carevoice.organisation.OrganisationService;
 import org.carevoice.story.ModerationView;
 import org.carevoice.story.StoryService;
+import org.carevoice.system.TaskRefusals;
 import org.springframework.stereotype.Component;
 
 /**
  * Prepares and checks "Respond to story": shows the published story; on completion requires the
  * response, the responder's name and job title as shown publicly, and a description when a change
- * is claimed; records the response and decides whether it is fast-tracked past moderation.
+ * is claimed, each no longer than its column; records the response and decides whether it is fast-tracked past moderation.
  */
 @Component("respondToStoryTaskListener")
 public class RespondToStoryTaskListener implements TaskListener {
@@ -43,14 +43,16 @@ public class RespondToStoryTaskListener implements TaskListener {
   private final OrganisationService organisation;
   private final IdentifierScanner scanner;
   private final StaffDirectory staff;
+  private final TaskRefusals refusals;
 
   RespondToStoryTaskListener(StoryService stories, ResponseService responses, OrganisationService organisation,
-      IdentifierScanner scanner, StaffDirectory staff) {
+      IdentifierScanner scanner, StaffDirectory staff, TaskRefusals refusals) {
     this.stories = stories;
     this.responses = responses;
     this.organisation = organisation;
     this.scanner = scanner;
     this.staff = staff;
+    this.refusals = refusals;
   }
 
   @Override
@@ -76,22 +78,20 @@ public class RespondToStoryTaskListener implements TaskListener {
   }
 
   private void complete(DelegateTask task) {
-    String body = PRIVATE_RESPONSE.find(task).map(String::strip).orElse("");
-    String name = PRIVATE_RESPONDER_NAME.find(task).map(String::strip).orElse("");
-    String role = PRIVATE_RESPONDER_ROLE.find(task).map(String::strip).orElse("");
+    String body = refusals.text(task, PRIVATE_RESPONSE, Response.BODY_MAX)
+        .orElseThrow(() -> refusals.refusal("task.respond.responseRequired"));
+    String name = refusals.text(task, PRIVATE_RESPONDER_NAME, Response.RESPONDER_NAME_MAX).orElse("");
+    String role = refusals.text(task, PRIVATE_RESPONDER_ROLE, Response.RESPONDER_ROLE_MAX).orElse("");
     String change = CHANGE.find(task).orElse("none");
-    String description = PRIVATE_CHANGE_DESCRIPTION.find(task).map(String::strip).orElse("");
-    if (body.isEmpty() || body.length() > Response.BODY_MAX) {
-      throw new ProcessEngineException("Write the response (up to 10,000 characters).");
-    }
-    if (name.isEmpty() || role.isEmpty() || name.length() > 120 || role.length() > 160) {
-      throw new ProcessEngineException("Give your name and job title as they should appear publicly.");
+    String description = refusals.text(task, PRIVATE_CHANGE_DESCRIPTION, Response.CHANGE_DESCRIPTION_MAX).orElse("");
+    if (name.isEmpty() || role.isEmpty()) {
+      throw refusals.refusal("task.respond.nameAndRoleRequired");
     }
     if (!CHANGES.contains(change)) {
-      throw new ProcessEngineException("Choose whether a change is planned or made.");
+      throw refusals.refusal("task.respond.change");
     }
     if (!change.equals("none") && description.isEmpty()) {
-      throw new ProcessEngineException("Describe the change that is planned or made.");
+      throw refusals.refusal("task.respond.changeDescriptionRequired");
     }
     String responder = Optional.ofNullable(task.getAssignee()).orElseGet(staff::currentUser);
     Long responseId = responses.write(RESPONSE_ID.find(task).orElse(null), STORY_ID.get(task), service(task), responder,

@@ -21,6 +21,12 @@ import org.carevoice.organisation.CareService;
 public class Response {
 
   public static final int BODY_MAX = 10_000;
+  public static final int RESPONDER_NAME_MAX = 120;
+  public static final int RESPONDER_ROLE_MAX = 160;
+  /** A planned or made change, as claimed with the response or reported later. */
+  public static final int CHANGE_DESCRIPTION_MAX = 2_000;
+  /** The moderator's note to the responders when returning a response. */
+  public static final int MODERATOR_NOTE_MAX = 2_000;
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "response_seq")
@@ -38,11 +44,11 @@ public class Response {
   private String body;
 
   /** As shown publicly, e.g. "Craig Wilson". */
-  @Column(name = "responder_name", nullable = false, length = 120)
+  @Column(name = "responder_name", nullable = false, length = RESPONDER_NAME_MAX)
   private String responderName;
 
   /** As shown publicly, e.g. "Charge Nurse, Emergency Department". */
-  @Column(name = "responder_role", nullable = false, length = 160)
+  @Column(name = "responder_role", nullable = false, length = RESPONDER_ROLE_MAX)
   private String responderRole;
 
   @Column(name = "created_at", nullable = false)
@@ -62,14 +68,14 @@ public class Response {
   @Column(name = "change_type", length = 20)
   private String changeType;
 
-  @Column(name = "change_description", length = 2_000)
+  @Column(name = "change_description", length = CHANGE_DESCRIPTION_MAX)
   private String changeDescription;
 
-  @Column(name = "moderator_note", length = 2_000)
+  @Column(name = "moderator_note", length = MODERATOR_NOTE_MAX)
   private String moderatorNote;
 
   /** A "change made" update waiting for moderation. */
-  @Column(name = "pending_change", length = 2_000)
+  @Column(name = "pending_change", length = CHANGE_DESCRIPTION_MAX)
   private String pendingChange;
 
   protected Response() {}

@@ -34,6 +34,8 @@ public class Story {
 
   public static final int TITLE_MAX = 150;
   public static final int BODY_MAX = 20_000;
+  /** The moderator's message to the author (a request for changes, a rejection's note). */
+  public static final int MODERATOR_MESSAGE_MAX = 2_000;
   static final String WITHDRAWN_TITLE = "Withdrawn story";
 
   @Id
@@ -136,7 +138,7 @@ public class Story {
   @Column(name = "identifiers_found")
   private Integer identifiersFound;
 
-  @Column(name = "moderator_message", length = 2_000)
+  @Column(name = "moderator_message", length = MODERATOR_MESSAGE_MAX)
   private String moderatorMessage;
 
   @Column(name = "moderated_by", length = 64)

@@ -194,6 +194,32 @@ class TasklistModerationBrowserTest {
         Integer.class, reference)).isEqualTo(1);
   }
 
+  @Test
+  void tasklistShowsTheListenersRefusal_andStopsATooLongTitleInTheBrowser() {
+    String reference = tellStory("Browser walk: refused, then too long");
+    runSavePoints();
+
+    signInToTasklist("morag");
+    openAndClaim("Moderate story");
+    chooseRadio("Ask the author for changes");
+    chooseOption("How critical is the story?", "1 - minimally critical");
+    clickComplete();
+    // Refused on the server (no message for the author): Tasklist shows the listener's words.
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"),
+        "Write a message telling the author what to change."));
+    assertThat(driver.findElement(By.tagName("body")).getText()).doesNotContain("ENGINE-").doesNotContain("SQL");
+    assertThat(taskService.createTaskQuery().processInstanceBusinessKey(reference).count()).isEqualTo(1);
+
+    // Stopped in the browser: the form field has the column's limit, and Complete is disabled.
+    typeInto("Title", "x".repeat(org.carevoice.story.Story.TITLE_MAX));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"),
+        "Field must have maximum length of " + org.carevoice.story.Story.TITLE_MAX + "."));
+    assertThat(driver.findElement(By.xpath("//button[normalize-space(.)='Complete']")).isEnabled()).isFalse();
+    assertThat(taskService.createTaskQuery().processInstanceBusinessKey(reference).count()).isEqualTo(1);
+    assertThat(jdbc.queryForObject("select title from story where reference = ?", String.class, reference))
+        .isEqualTo("Browser walk: refused, then too long");
+  }
+
   private String tellStory(String title) {
     return tellStory(title, "Everyone on the ward was calm and caring during my stay after "
         + "my hip operation. The physiotherapists had me walking the next day.");
@@ -300,6 +326,13 @@ class TasklistModerationBrowserTest {
         By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)='" + option + "']")));
     driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", item);
     new Actions(driver).moveToElement(item).click().perform();
+  }
+
+  private void clickComplete() {
+    WebElement button = wait.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//button[normalize-space(.)='Complete']")));
+    driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", button);
+    button.click();
   }
 
   /** Completes the claimed task's form and waits until the engine has completed the task. */

@@ -149,6 +149,32 @@ class ServiceResponseProcessTest {
   }
 
   @Test
+  void textsLongerThanTheirColumns_areRefusedNamingTheLimit_andNothingIsSaved() {
+    ProcessInstance story = published("Too long", "3", "hairmyres-emergency-department");
+    ProcessInstance service = driver.serviceCases(story).get(0);
+
+    assertThatThrownBy(() -> driver.submit(service, USER_TASK_RESPOND_TO_STORY, "craig",
+        respond("made", "d".repeat(Response.CHANGE_DESCRIPTION_MAX + 1))))
+        .isInstanceOf(org.camunda.bpm.engine.BadUserRequestException.class)
+        .hasMessage("Description of the change is too long: at most 2,000 characters, and it has 2,001"
+            + " (form field privateChangeDescription).");
+    assertThat(service).isWaitingAt(USER_TASK_RESPOND_TO_STORY);
+    assertThat(jdbc.queryForObject("select count(*) from response where story_id = (select id from story"
+        + " where reference = ?)", Long.class, story.getBusinessKey())).isZero();
+
+    driver.submit(service, USER_TASK_RESPOND_TO_STORY, "craig", respond("made", "d".repeat(Response.CHANGE_DESCRIPTION_MAX)));
+    assertThatThrownBy(() -> driver.submit(service, USER_TASK_MODERATE_RESPONSE, "morag", Map.of(
+        "responseDecision", "return", "privateNote", "n".repeat(Response.MODERATOR_NOTE_MAX + 1))))
+        .hasMessageContaining("Note for the responders is too long: at most 2,000 characters");
+    assertThat(service).isWaitingAt(USER_TASK_MODERATE_RESPONSE);
+
+    driver.submit(service, USER_TASK_MODERATE_RESPONSE, "morag", Map.of(
+        "responseDecision", "return", "privateNote", "n".repeat(Response.MODERATOR_NOTE_MAX)));
+    assertThat(driver.formVariables(service, USER_TASK_RESPOND_TO_STORY).get("displayNote").toString())
+        .hasSize(Response.MODERATOR_NOTE_MAX);
+  }
+
+  @Test
   void incompleteResponse_isRefused() {
     ProcessInstance story = published("Incomplete", "2", "hairmyres-emergency-department");
     ProcessInstance service = driver.serviceCases(story).get(0);
