@@ -262,6 +262,8 @@ class HostileInputIT {
       story.put("tags", List.of(s));
       checks.of(teller.visitor.staffJson("/api/v1/stories", "application/json", json(story)), s);
     });
+    // tell: 9 answers, consent, website, change, the service search; /stories: 10 parameters, the
+    // reference, the service's slug and page; /api/v1/stories: 11 parameters, two paths; staff: 10
     int fields = 13 + 13 + 13 + 10;
 
     long started = System.nanoTime();
