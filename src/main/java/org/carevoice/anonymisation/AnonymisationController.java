@@ -1,6 +1,7 @@
 package org.carevoice.anonymisation;
 
 import java.util.List;
+import org.carevoice.system.PlainText;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -52,6 +53,10 @@ class AnonymisationController {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ProblemDetail unreadable(HttpMessageNotReadableException e) {
+    if (e.getMostSpecificCause() instanceof PlainText.RefusedInJson) {
+      return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+          "The text must not contain control characters (U+0000 to U+001F) other than tab, line feed and carriage return.");
+    }
     return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
         "The request body is not valid JSON of the form {\"text\": \"...\"}.");
   }

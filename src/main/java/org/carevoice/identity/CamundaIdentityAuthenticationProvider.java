@@ -2,6 +2,7 @@ package org.carevoice.identity;
 
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
+import org.carevoice.system.PlainText;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -28,7 +29,9 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
   public Authentication authenticate(Authentication authentication) {
     String user = authentication.getName();
     Object credentials = authentication.getCredentials();
-    if (user == null || credentials == null || !identity.checkPassword(user, credentials.toString())) {
+    // A control character in a user name never matches, and PostgreSQL would refuse U+0000 in the query.
+    if (user == null || credentials == null || !PlainText.isPlain(user)
+        || !identity.checkPassword(user, credentials.toString())) {
       throw new BadCredentialsException("Wrong user name or password");
     }
     List<SimpleGrantedAuthority> groups = staff.groupsOf(user).stream()

@@ -9,7 +9,6 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * The API's errors as RFC 9457 problem details ({@code application/problem+json}) whose
@@ -44,7 +43,8 @@ class ApiProblems {
         .body(ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE, messages.get("api.json.contentType")));
   }
 
-  @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})
+  /** A mistyped parameter is refused by the web binding for every controller (system.RequestBinding). */
+  @ExceptionHandler(MissingServletRequestParameterException.class)
   ResponseEntity<ProblemDetail> badParameter(Exception e) {
     return ResponseEntity.badRequest()
         .body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, messages.get("api.parameter.invalid")));

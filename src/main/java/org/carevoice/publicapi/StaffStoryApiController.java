@@ -25,6 +25,7 @@ import org.carevoice.publicapi.ApiJson.Submitted;
 import org.carevoice.story.NewStory;
 import org.carevoice.story.StoryService;
 import org.carevoice.story.SubmittedStory;
+import org.carevoice.system.PlainText;
 import org.carevoice.system.RateLimits;
 import org.carevoice.system.SiteProperties;
 import org.slf4j.Logger;
@@ -141,6 +142,14 @@ class StaffStoryApiController {
         throw ApiException.badRequest(messages.get("api.json.notObject"));
       }
       return story;
+    } catch (PlainText.RefusedInJson e) {
+      String field = e.getPath().isEmpty() ? null : e.getPath().get(0).getFieldName();
+      if (field == null || !FIELD_TYPES.containsKey(field)) {
+        throw ApiException.badRequest(messages.get("api.json.notObject"));
+      }
+      String problem = messages.get("api.controlCharacter", field);
+      throw new ApiException(HttpStatus.BAD_REQUEST, messages.get("api.story.invalid", problem),
+          List.of(new ApiJson.FieldProblem(field, problem)));
     } catch (UnrecognizedPropertyException e) {
       throw ApiException.badRequest(messages.get("api.json.unknownField", e.getPropertyName(),
           FIELD_TYPES.keySet().stream().sorted().collect(Collectors.joining(", "))));
