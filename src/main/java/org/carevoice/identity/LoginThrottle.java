@@ -47,7 +47,7 @@ class LoginThrottle {
   /** Forget what has expired every this many failures. */
   private static final int PURGE_EVERY = 1_000;
 
-  private static final ThreadLocal<String> CLIENT_ADDRESS = new ThreadLocal<>();
+  private static final ThreadLocal<Attempt> ATTEMPT = new ThreadLocal<>();
 
   private final LoginThrottleProperties properties;
   private final Clock clock;
@@ -79,15 +79,24 @@ class LoginThrottle {
     return wait.isZero() ? Optional.empty() : Optional.of(wait);
   }
 
-  /** Binds the client address to this thread while a door checks the password. */
+  /** Binds a sign-in attempt from the client address to this thread while a door checks the password. */
   Attempt attemptFrom(String address) {
-    CLIENT_ADDRESS.set(address);
-    return CLIENT_ADDRESS::remove;
+    Attempt attempt = new Attempt(address);
+    ATTEMPT.set(attempt);
+    return attempt;
   }
 
-  /** The outcome of a password check, from the client address bound to this thread (if any). */
+  /**
+   * The outcome of a password check, for the attempt bound to this thread. One request is one
+   * attempt, however often a door checks its password; a check outside any attempt (no door the
+   * filter knows) is counted for the user alone.
+   */
   void passwordChecked(String account, boolean correct) {
-    String address = CLIENT_ADDRESS.get();
+    Attempt attempt = ATTEMPT.get();
+    if (attempt != null && !attempt.report()) {
+      return;
+    }
+    String address = attempt == null ? null : attempt.address;
     Instant now = clock.instant();
     String accountKey = accountKey(account);
     if (correct) {
@@ -211,10 +220,26 @@ class LoginThrottle {
     }
   }
 
-  /** Unbinds the client address. */
-  interface Attempt extends AutoCloseable {
+  /** One request's sign-in: closing it unbinds it from the thread. */
+  static final class Attempt implements AutoCloseable {
+    private final String address;
+    private boolean reported;
+
+    private Attempt(String address) {
+      this.address = address;
+    }
+
+    /** True the first time only. */
+    private boolean report() {
+      boolean first = !reported;
+      reported = true;
+      return first;
+    }
+
     @Override
-    void close();
+    public void close() {
+      ATTEMPT.remove();
+    }
   }
 
   /** Wrong passwords in a row from one address, or for one user. */

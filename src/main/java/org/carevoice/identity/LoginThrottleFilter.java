@@ -59,6 +59,14 @@ class LoginThrottleFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    if (isWebappSignIn(request)) {
+      WebappSignInRequest webapp = WebappSignInRequest.read(request);
+      if (webapp == null) {
+        response.sendError(HttpStatus.PAYLOAD_TOO_LARGE.value());
+        return;
+      }
+      request = webapp;
+    }
     Optional<String> account = signingInAs(request);
     if (account.isEmpty()) {
       chain.doFilter(request, response);
@@ -81,7 +89,10 @@ class LoginThrottleFilter extends OncePerRequestFilter {
     if (authorization != null && authorization.regionMatches(true, 0, BASIC, 0, BASIC.length())) {
       return Optional.of(basicUser(authorization.substring(BASIC.length()).strip()));
     }
-    if (isSignInForm(request) || isWebappSignIn(request)) {
+    if (request instanceof WebappSignInRequest webapp) {
+      return Optional.of(webapp.username());
+    }
+    if (isSignInForm(request)) {
       String user = request.getParameter("username");
       return Optional.of(user == null ? "" : user);
     }

@@ -20,6 +20,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -50,6 +53,7 @@ import org.springframework.test.context.ActiveProfiles;
     "carevoice.login-throttle.alert.also-to=security-team@demo.carevoice.local"})
 @ActiveProfiles({"demo", "test"})
 @Import(SignInThrottlingTest.ClockConfiguration.class)
+@ExtendWith(OutputCaptureExtension.class)
 class SignInThrottlingTest {
 
   private static final String ENGINE = "signin";
@@ -132,7 +136,8 @@ class SignInThrottlingTest {
   }
 
   @Test
-  void camundaWebappSignIn_wrongPasswordsFromOneAddress_get429_theOwnerStillSignsInElsewhere() throws Exception {
+  void camundaWebappSignIn_wrongPasswordsFromOneAddress_get429_theOwnerStillSignsInElsewhere(CapturedOutput log)
+      throws Exception {
     String attacker = "203.0.113.40";
     for (int i = 1; i <= 5; i++) {
       assertThat(webappSignIn(attacker, "iain", "guess-" + i).statusCode()).as("wrong password %d", i).isEqualTo(401);
@@ -148,6 +153,16 @@ class SignInThrottlingTest {
 
     clock.moveOn(Duration.ofMinutes(1));
     assertThat(webappSignIn(attacker, "iain", "demo").statusCode()).isEqualTo(200);
+    assertThat(log).as("Camunda's resource gets the form body as sent").doesNotContain("has been consumed");
+  }
+
+  @Test
+  void camundaWebappSignIn_withABodyLargerThanAnySignInForm_isRefusedWith413() throws Exception {
+    HttpResponse<String> huge = send("203.0.113.50", HttpRequest.newBuilder(
+            url("/camunda/api/admin/auth/user/" + ENGINE + "/login/tasklist"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(form(Map.of("password", "x".repeat(WebappSignInRequest.MAX_BODY), "username", "iain"))));
+    assertThat(huge.statusCode()).isEqualTo(413);
   }
 
   /**
@@ -157,8 +172,8 @@ class SignInThrottlingTest {
    * administrators get one email within the hour.
    */
   @Test
-  void oneUserGuessedFromManyAddressesThroughEveryDoor_isSlowedNeverLocked_andAdministratorsAreEmailedOnce()
-      throws Exception {
+  void oneUserGuessedFromManyAddressesThroughEveryDoor_isSlowedNeverLocked_andAdministratorsAreEmailedOnce(
+      CapturedOutput log) throws Exception {
     String usual = "198.51.100.77";
     assertThat(api(usual, "shona", "demo").statusCode()).as("shona signs in where she works").isEqualTo(200);
 
@@ -200,6 +215,8 @@ class SignInThrottlingTest {
         .contains("20 wrong passwords have been tried for the staff user shona since")
         .contains("never locks the account")
         .doesNotContain("192.0.2.").doesNotContain("guess");
+    assertThat(log).contains("Sign-in failures: 20 wrong passwords since")
+        .contains("1 administrator(s) emailed").doesNotContain("guess-");
   }
 
   @Test
