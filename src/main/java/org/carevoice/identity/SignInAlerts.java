@@ -1,6 +1,8 @@
 package org.carevoice.identity;
 
+import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -47,10 +49,11 @@ class SignInAlerts {
   @EventListener
   @Transactional
   public void on(SignInFailuresBurst burst) {
+    Instant since = burst.since().truncatedTo(ChronoUnit.SECONDS);
     if (identity.createUserQuery().userId(burst.account()).count() == 0) {
       // Guessing at names that are no one's: the throttle slows it, no one needs to act.
       LOG.info("Sign-in failures: {} wrong passwords since {} for a user name that does not exist (ref {})",
-          burst.failures(), burst.since(), burst.reference());
+          burst.failures(), since, burst.reference());
       return;
     }
     Set<String> recipients = new LinkedHashSet<>(staff.emailsOf(StaffGroups.ADMINS));
@@ -67,11 +70,10 @@ class SignInAlerts {
     }
     if (recipients.isEmpty()) {
       LOG.warn("Sign-in failures: {} wrong passwords since {} for one staff user (ref {}); no administrator has an"
-          + " email address to tell (set CAREVOICE_SECURITY_ALERTS_TO)", burst.failures(), burst.since(),
-          burst.reference());
+          + " email address to tell (set CAREVOICE_SECURITY_ALERTS_TO)", burst.failures(), since, burst.reference());
     } else {
       LOG.warn("Sign-in failures: {} wrong passwords since {} for one staff user (ref {}); {} administrator(s) emailed",
-          burst.failures(), burst.since(), burst.reference(), recipients.size());
+          burst.failures(), since, burst.reference(), recipients.size());
     }
   }
 }
