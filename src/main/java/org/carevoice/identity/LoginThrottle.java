@@ -10,10 +10,12 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -34,9 +36,10 @@ import org.springframework.stereotype.Component;
  * else's failures from elsewhere never keep the owner out from where they usually sign in.
  * Administrators are emailed when one user sees a burst of failures ({@link SignInFailuresBurst}).
  *
- * <p>{@link LoginThrottleFilter} asks {@link #refusal} before a door checks a password and binds
- * the client address with {@link #attemptFrom}; the engine's password check reports each outcome
- * to {@link #passwordChecked}. Counts live in this node's memory, keyed by SHA-256 hashes (no
+ * <p>{@link LoginThrottleFilter} binds every request's client address with {@link #requestFrom}
+ * and, for a sign-in, asks {@link #refusal} before the door checks the password. The engine's
+ * password check ({@link ReportingIdentityService}) refuses on its own for doors the filter does not
+ * know ({@link #refuses}) and reports each outcome to {@link #passwordChecked}. Counts live in this node's memory, keyed by SHA-256 hashes (no
  * address or user name in the clear), and are lost on restart.
  */
 @Component
@@ -47,7 +50,7 @@ class LoginThrottle {
   /** Forget what has expired every this many failures. */
   private static final int PURGE_EVERY = 1_000;
 
-  private static final ThreadLocal<Attempt> ATTEMPT = new ThreadLocal<>();
+  private static final ThreadLocal<ClientRequest> CURRENT = new ThreadLocal<>();
 
   private final LoginThrottleProperties properties;
   private final Clock clock;
@@ -79,30 +82,47 @@ class LoginThrottle {
     return wait.isZero() ? Optional.empty() : Optional.of(wait);
   }
 
-  /** Binds a sign-in attempt from the client address to this thread while a door checks the password. */
-  Attempt attemptFrom(String address) {
-    Attempt attempt = new Attempt(address);
-    ATTEMPT.set(attempt);
-    return attempt;
+  /**
+   * For a password check outside the filter's view (a door it does not know, such as the REST
+   * API's {@code /identity/verify}): whether it must be refused, for the client address bound to
+   * this thread.
+   */
+  boolean refuses(String account) {
+    ClientRequest request = CURRENT.get();
+    return refusal(request == null ? null : request.address, account).isPresent();
   }
 
   /**
-   * The outcome of a password check, for the attempt bound to this thread. One request is one
-   * attempt, however often a door checks its password; a check outside any attempt (no door the
-   * filter knows) is counted for the user alone.
+   * Binds a request from the client address to this thread, so that the password checks it makes
+   * are counted for that address. Closing it unbinds it, and clears the address's count if the
+   * request's password checks all succeeded (a check of someone else's password that fails does
+   * not let the caller's own sign-in wipe the count).
+   */
+  ClientRequest requestFrom(String address) {
+    ClientRequest request = new ClientRequest(address);
+    CURRENT.set(request);
+    return request;
+  }
+
+  /**
+   * The outcome of a password check, for the request bound to this thread; a check outside any
+   * request is counted for the user alone. A request checking one user's password twice is counted
+   * once.
    */
   void passwordChecked(String account, boolean correct) {
-    Attempt attempt = ATTEMPT.get();
-    if (attempt != null && !attempt.report()) {
+    ClientRequest request = CURRENT.get();
+    String accountKey = accountKey(account);
+    if (request != null && !request.firstCheckOf(accountKey, correct)) {
       return;
     }
-    String address = attempt == null ? null : attempt.address;
+    String address = request == null ? null : request.address;
     Instant now = clock.instant();
-    String accountKey = accountKey(account);
     if (correct) {
       if (address != null) {
-        addresses.remove(addressKey(address));
-        put(trusted, pairKey(accountKey, address), key -> new Trust()).signedIn(now);
+        Trust trust = put(trusted, pairKey(accountKey, address), key -> new Trust());
+        if (trust != null) {
+          trust.signedIn(now);
+        }
       }
       return;
     }
@@ -220,25 +240,28 @@ class LoginThrottle {
     }
   }
 
-  /** One request's sign-in: closing it unbinds it from the thread. */
-  static final class Attempt implements AutoCloseable {
+  /** One request from a client address, and the password checks it made. */
+  final class ClientRequest implements AutoCloseable {
     private final String address;
-    private boolean reported;
+    private final Set<String> checked = new HashSet<>(2);
+    private boolean anyWrong;
 
-    private Attempt(String address) {
+    private ClientRequest(String address) {
       this.address = address;
     }
 
-    /** True the first time only. */
-    private boolean report() {
-      boolean first = !reported;
-      reported = true;
-      return first;
+    /** True the first time this request checks this user's password. */
+    private boolean firstCheckOf(String accountKey, boolean correct) {
+      anyWrong |= !correct;
+      return checked.add(accountKey);
     }
 
     @Override
     public void close() {
-      ATTEMPT.remove();
+      CURRENT.remove();
+      if (!checked.isEmpty() && !anyWrong && address != null) {
+        addresses.remove(addressKey(address));
+      }
     }
   }
 

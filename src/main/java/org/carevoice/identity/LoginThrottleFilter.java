@@ -34,8 +34,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *
  * An attempt that {@link LoginThrottle} refuses never reaches the password check: the sign-in form
  * goes back to the sign-in page with a plain message saying how long to wait; the APIs get HTTP 429
- * with {@code Retry-After} and a problem detail. Otherwise the client address is bound for the
- * engine's password check to report the outcome. The address is the connection's, or the client's
+ * with {@code Retry-After} and a problem detail. Every request's client address is bound for the
+ * engine's password check, which reports each outcome and refuses on its own at doors not listed. The address is the connection's, or the client's
  * as the trusted proxy reports it ({@code server.forward-headers-strategy}).
  */
 class LoginThrottleFilter extends OncePerRequestFilter {
@@ -67,18 +67,17 @@ class LoginThrottleFilter extends OncePerRequestFilter {
       }
       request = webapp;
     }
-    Optional<String> account = signingInAs(request);
-    if (account.isEmpty()) {
-      chain.doFilter(request, response);
-      return;
-    }
     String address = request.getRemoteAddr();
-    Optional<Duration> wait = throttle.refusal(address, account.get());
-    if (wait.isPresent()) {
-      refuse(request, response, wait.get());
-      return;
+    Optional<String> account = signingInAs(request);
+    if (account.isPresent()) {
+      Optional<Duration> wait = throttle.refusal(address, account.get());
+      if (wait.isPresent()) {
+        refuse(request, response, wait.get());
+        return;
+      }
     }
-    try (LoginThrottle.Attempt attempt = throttle.attemptFrom(address)) {
+    // Every request, as any may check a password (REST API /identity/verify, password changes).
+    try (LoginThrottle.ClientRequest bound = throttle.requestFrom(address)) {
       chain.doFilter(request, response);
     }
   }

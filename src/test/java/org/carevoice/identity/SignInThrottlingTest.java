@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -62,6 +64,7 @@ class SignInThrottlingTest {
   @LocalServerPort int port;
   @Autowired MovableClock clock;
   @Autowired JdbcTemplate jdbc;
+  @Autowired IdentityService identity;
 
   private final CookieManager cookies = new CookieManager();
   private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
@@ -220,6 +223,39 @@ class SignInThrottlingTest {
         .contains("1 administrator(s) emailed").doesNotContain("guess-");
   }
 
+  /**
+   * The REST API's POST /identity/verify lets any signed-in user test anyone's password: the
+   * engine's password check itself refuses while the throttle does, and the caller's own
+   * successful sign-ins do not wipe the count of the guesses.
+   */
+  @Test
+  void engineRestVerify_cannotBeUsedToGuessOtherUsersPasswordsPastTheThrottle() throws Exception {
+    if (identity.createUserQuery().userId("kirsty").count() == 0) {
+      User kirsty = identity.newUser("kirsty");
+      kirsty.setPassword("the-right-one");
+      identity.saveUser(kirsty);
+    }
+    String insider = "203.0.113.60";
+    for (int i = 1; i <= 5; i++) {
+      HttpResponse<String> guess = verify(insider, "kirsty", "guess-" + i);
+      assertThat(guess.statusCode()).isEqualTo(200);
+      assertThat(guess.body()).contains("\"authenticated\":false");
+    }
+    assertThat(verify(insider, "kirsty", "the-right-one").statusCode())
+        .as("the address is refused, though the caller's own sign-ins succeeded").isEqualTo(429);
+
+    for (int i = 6; i <= 10; i++) {
+      assertThat(verify("198.51.100.1" + i, "kirsty", "guess-" + i).body()).contains("\"authenticated\":false");
+    }
+    assertThat(verify("198.51.100.120", "kirsty", "the-right-one").body())
+        .as("the account's refusal, inside the engine: the password is not even looked at")
+        .contains("\"authenticated\":false");
+    assertThat(api("198.51.100.121", "kirsty", "the-right-one").statusCode()).isEqualTo(429);
+
+    clock.moveOn(Duration.ofSeconds(30));
+    assertThat(verify("198.51.100.122", "kirsty", "the-right-one").body()).contains("\"authenticated\":true");
+  }
+
   @Test
   void neighboursInOneIpv6Network_shareOneCount() throws Exception {
     for (int i = 1; i <= 5; i++) {
@@ -267,6 +303,15 @@ class SignInThrottlingTest {
     cookies.getCookieStore().removeAll();
     return send(address, HttpRequest.newBuilder(url("/engine-rest/engine/" + ENGINE + "/task/count"))
         .header("Authorization", basic(user, password)).GET());
+  }
+
+  /** An administrator asks the REST API whether a user's password is right. */
+  private HttpResponse<String> verify(String address, String user, String password) throws Exception {
+    cookies.getCookieStore().removeAll();
+    String body = "{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}";
+    return send(address, HttpRequest.newBuilder(url("/engine-rest/engine/" + ENGINE + "/identity/verify"))
+        .header("Authorization", basic("admin", "admin")).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
   /** As Tasklist's sign-in page does it: a CSRF token from the webapp's API first. */
