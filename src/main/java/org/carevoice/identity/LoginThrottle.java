@@ -38,9 +38,10 @@ import org.springframework.stereotype.Component;
  *
  * <p>{@link LoginThrottleFilter} binds every request's client address with {@link #requestFrom}
  * and, for a sign-in, asks {@link #refusal} before the door checks the password. The engine's
- * password check ({@link ReportingIdentityService}) refuses on its own for doors the filter does not
- * know ({@link #refuses}) and reports each outcome to {@link #passwordChecked}. Counts live in this node's memory, keyed by SHA-256 hashes (no
- * address or user name in the clear), and are lost on restart.
+ * password check ({@link ReportingIdentityService}) refuses on its own for doors the filter does
+ * not know ({@link #refuses}) and reports each outcome to {@link #passwordChecked}. Counts live in
+ * this node's memory, keyed by SHA-256 hashes (no address or user name in the clear), and are lost
+ * on restart.
  */
 @Component
 class LoginThrottle {
@@ -234,7 +235,8 @@ class LoginThrottle {
 
   private static String hash(String value) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(sha256.digest(value.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

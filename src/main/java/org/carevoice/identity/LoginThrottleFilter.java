@@ -35,12 +35,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * An attempt that {@link LoginThrottle} refuses never reaches the password check: the sign-in form
  * goes back to the sign-in page with a plain message saying how long to wait; the APIs get HTTP 429
  * with {@code Retry-After} and a problem detail. Every request's client address is bound for the
- * engine's password check, which reports each outcome and refuses on its own at doors not listed. The address is the connection's, or the client's
- * as the trusted proxy reports it ({@code server.forward-headers-strategy}).
+ * engine's password check, which reports each outcome and refuses on its own at doors not listed.
+ * The address is the connection's, or the client's as the trusted proxy reports it
+ * ({@code server.forward-headers-strategy}).
  */
 class LoginThrottleFilter extends OncePerRequestFilter {
 
-  private static final RequestMatcher SIGN_IN_FORM = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login");
+  private static final RequestMatcher SIGN_IN_FORM =
+      PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login");
   private static final String BASIC = "basic ";
 
   private final LoginThrottle throttle;
