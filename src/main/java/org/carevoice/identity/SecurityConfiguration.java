@@ -71,11 +71,13 @@ class SecurityConfiguration {
    */
   @Bean
   @Order(2)
-  SecurityFilterChain apiChain(HttpSecurity http, CamundaIdentityAuthenticationProvider staff,
+  SecurityFilterChain apiChain(HttpSecurity http,
       @Value("${carevoice.api.open-anonymisation-scan:false}") boolean openScan, MessageSource messages)
       throws Exception {
+    // Passwords are checked by CamundaIdentityAuthenticationProvider, the one AuthenticationProvider
+    // bean, which Spring Security makes the global provider. Adding it to a chain as well made every
+    // wrong password be checked twice (a chain falls back to the global provider after a failure).
     http.securityMatcher(path("/api/**"))
-        .authenticationProvider(staff)
         .authorizeHttpRequests(requests -> {
           if (openScan) {
             requests.requestMatchers(path("/api/v1/anonymisation/**")).permitAll();
@@ -114,9 +116,8 @@ class SecurityConfiguration {
 
   @Bean
   @Order(3)
-  SecurityFilterChain siteChain(HttpSecurity http, CamundaIdentityAuthenticationProvider staff) throws Exception {
-    http.authenticationProvider(staff)
-        .authorizeHttpRequests(requests -> requests
+  SecurityFilterChain siteChain(HttpSecurity http) throws Exception {
+    http.authorizeHttpRequests(requests -> requests
             .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
             .requestMatchers(path("/staff/**")).authenticated()
             .requestMatchers(path("/actuator/health/**"), path("/actuator/info")).permitAll()
