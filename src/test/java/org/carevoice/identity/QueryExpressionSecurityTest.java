@@ -106,6 +106,24 @@ class QueryExpressionSecurityTest {
     assertThat(EVALUATIONS).as("expressions evaluated").hasValue(0);
   }
 
+  /** The hostile-input mitigations hold for every role on Camunda's doors too (docs/security.md). */
+  @ParameterizedTest
+  @MethodSource("roles")
+  void malformedRequests_areRefusedWith4xxForEveryRole(String credentials) throws Exception {
+    assertThat(send(get("/engine-rest;x=y/task"), credentials).statusCode()).isEqualTo(400);
+    assertThat(send(get("/engine-rest/task%3Bx=y"), credentials).statusCode()).isEqualTo(400);
+    assertThat(send(get("/camunda;x=y/api/admin/auth/user/default"), credentials).statusCode()).isEqualTo(400);
+    assertThat(send(get("/engine-rest/task?name=a%00b"), credentials).statusCode()).isEqualTo(400);
+    for (String contentType : List.of("application/", ";;;", "application/json; charset=nonsense", "*/*")) {
+      HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/engine-rest/task")).header("Content-Type", contentType)
+          .POST(HttpRequest.BodyPublishers.ofString("{}")), credentials);
+      assertThat(response.statusCode()).as(contentType).isBetween(400, 499);
+    }
+    Webapp tasklist = Webapp.signIn(port, credentials);
+    assertThat(tasklist.get("/camunda/api/engine/engine/default/task?name=a%00b").statusCode()).isEqualTo(400);
+    assertThat(tasklist.get("/camunda;x=y/api/engine/engine/default/task").statusCode()).isEqualTo(400);
+  }
+
   @Test
   void anonymous_isAskedToSignInAndNothingIsEvaluated() throws Exception {
     HttpResponse<String> response = send(post("/engine-rest/task",
