@@ -1,6 +1,8 @@
 package org.carevoice.story;
 
+import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -168,9 +170,18 @@ public class StoryLifecycle {
   }
 
   private final RuntimeService runtimeService;
+  private final TaskService taskService;
 
-  StoryLifecycle(RuntimeService runtimeService) {
+  StoryLifecycle(RuntimeService runtimeService, TaskService taskService) {
     this.runtimeService = runtimeService;
+    this.taskService = taskService;
+  }
+
+  /** The id of the story's open "Review safeguarding concern" task, if one is open. */
+  public Optional<String> openSafeguardingReviewTaskId(String reference) {
+    return taskService.createTaskQuery().processDefinitionKey(PROCESS_KEY).processInstanceBusinessKey(reference)
+        .taskDefinitionKey(Elements.USER_TASK_REVIEW_SAFEGUARDING_CONCERN).active().list().stream()
+        .map(org.camunda.bpm.engine.task.Task::getId).findFirst();
   }
 
   /** Starts the case of a newly submitted story, in the caller's transaction. */
