@@ -1,5 +1,7 @@
 package org.carevoice.moderation;
 
+import static org.carevoice.story.StoryLifecycle.Vars.DISPLAY_REFERENCE;
+import static org.carevoice.story.StoryLifecycle.Vars.DISPLAY_SAFEGUARDING_PAGE;
 import static org.carevoice.story.StoryLifecycle.Vars.DISPLAY_SIGNALS;
 import static org.carevoice.story.StoryLifecycle.Vars.DISPLAY_TEXT;
 import static org.carevoice.story.StoryLifecycle.Vars.DISPLAY_TITLE;
@@ -15,7 +17,8 @@ import org.carevoice.system.TaskRefusals;
 import org.springframework.stereotype.Component;
 
 /**
- * Prepares and checks "Review safeguarding concern": shows the story to the lead, and on
+ * Prepares and checks "Review safeguarding concern": shows the story and its reference to the
+ * lead, with a link to the story's safeguarding page (the author's contact details), and on
  * completion requires one of publish / do not publish / contact made, which it records on the
  * story. The decision variable releases the publication path waiting for it.
  */
@@ -24,16 +27,20 @@ public class ReviewSafeguardingConcernTaskListener implements TaskListener {
 
   private final StoryService stories;
   private final TaskRefusals refusals;
+  private final SafeguardingReviews reviews;
 
-  ReviewSafeguardingConcernTaskListener(StoryService stories, TaskRefusals refusals) {
+  ReviewSafeguardingConcernTaskListener(StoryService stories, TaskRefusals refusals, SafeguardingReviews reviews) {
     this.stories = stories;
     this.refusals = refusals;
+    this.reviews = reviews;
   }
 
   @Override
   public void notify(DelegateTask task) {
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
       ModerationView story = stories.moderationView(STORY_ID.get(task));
+      DISPLAY_REFERENCE.setLocal(task, story.reference());
+      DISPLAY_SAFEGUARDING_PAGE.setLocal(task, reviews.pageUrl(story.reference()));
       DISPLAY_TITLE.setLocal(task, story.title());
       DISPLAY_TEXT.setLocal(task, story.body());
       DISPLAY_SIGNALS.setLocal(task, story.signals().isEmpty() ? "None" : String.join("\n", story.signals()));

@@ -1,6 +1,8 @@
 package org.carevoice.story;
 
+import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -26,6 +28,7 @@ public class StoryLifecycle {
     public static final String SERVICE_TASK_SCAN_IDENTIFIERS = "serviceTask_scanIdentifiers";
     public static final String BUSINESS_RULE_TASK_ASSESS_URGENCY = "businessRuleTask_assessUrgency";
     public static final String SERVICE_TASK_ALERT_SAFEGUARDING_LEAD = "serviceTask_alertSafeguardingLead";
+    public static final String END_SAFEGUARDING_LEAD_ALERTED = "endEvent_safeguardingLeadAlerted";
     public static final String USER_TASK_REVIEW_SAFEGUARDING_CONCERN = "userTask_reviewSafeguardingConcern";
     public static final String END_SAFEGUARDING_REVIEWED = "endEvent_safeguardingReviewed";
     public static final String USER_TASK_MODERATE_STORY = "userTask_moderateStory";
@@ -119,6 +122,10 @@ public class StoryLifecycle {
     public static final ProcessVariable<String> DISPLAY_TITLE = taskOnly("displayTitle");
     public static final ProcessVariable<String> DISPLAY_TEXT = taskOnly("displayText");
     public static final ProcessVariable<String> DISPLAY_SUGGESTED_TEXT = taskOnly("displaySuggestedText");
+    /** The story's reference, shown in the safeguarding review form. */
+    public static final ProcessVariable<String> DISPLAY_REFERENCE = taskOnly("displayReference");
+    /** The address of the story's safeguarding staff page (reference only), linked from the review form. */
+    public static final ProcessVariable<String> DISPLAY_SAFEGUARDING_PAGE = taskOnly("displaySafeguardingPage");
     /** The service choices of the moderation form, [{label, value}]. */
     public static final String DISPLAY_SERVICE_OPTIONS = taskOnly("displayServiceOptions").name();
     /** Entered or edited in a form, copied to our tables on completion; task-local, never in history. */
@@ -168,9 +175,18 @@ public class StoryLifecycle {
   }
 
   private final RuntimeService runtimeService;
+  private final TaskService taskService;
 
-  StoryLifecycle(RuntimeService runtimeService) {
+  StoryLifecycle(RuntimeService runtimeService, TaskService taskService) {
     this.runtimeService = runtimeService;
+    this.taskService = taskService;
+  }
+
+  /** The id of the story's open "Review safeguarding concern" task, if one is open. */
+  public Optional<String> openSafeguardingReviewTaskId(String reference) {
+    return taskService.createTaskQuery().processDefinitionKey(PROCESS_KEY).processInstanceBusinessKey(reference)
+        .taskDefinitionKey(Elements.USER_TASK_REVIEW_SAFEGUARDING_CONCERN).active().list().stream()
+        .map(org.camunda.bpm.engine.task.Task::getId).findFirst();
   }
 
   /** Starts the case of a newly submitted story, in the caller's transaction. */

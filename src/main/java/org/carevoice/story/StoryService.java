@@ -248,6 +248,19 @@ public class StoryService {
     tellAuthor(story, "story-closed-not-edited", Map.of("reference", story.getReference()));
   }
 
+  /**
+   * The story as a safeguarding lead reviews it, with the author's contact details; empty unless
+   * screening raised a safeguarding concern about it (other stories are no business of the page).
+   */
+  public Optional<SafeguardingView> safeguardingView(String reference) {
+    return stories.findByReference(reference)
+        .filter(story -> story.isFlagSafeguarding() || story.getSafeguardingDecision() != null)
+        .map(story -> new SafeguardingView(story.getId(), story.getReference(), story.getTitle(), story.getBody(),
+            story.getServices().stream().map(CareService::getFullName).collect(Collectors.joining("; ")),
+            signals(story), story.getRelationship(), story.getAuthorPseudonym(), story.getAuthorEmail(),
+            story.getChannel(), story.getStatus(), story.getSubmittedAt(), story.getSafeguardingDecision()));
+  }
+
   @Transactional
   public void recordSafeguardingDecision(Long storyId, String decision) {
     require(storyId).recordSafeguardingDecision(decision, now());

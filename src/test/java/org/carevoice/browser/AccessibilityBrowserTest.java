@@ -25,6 +25,14 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.carevoice.organisation.OrganisationService;
+import org.carevoice.story.Channel;
+import org.carevoice.story.NewStory;
+import org.carevoice.story.Relationship;
+import org.carevoice.story.StoryService;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -54,6 +62,9 @@ class AccessibilityBrowserTest {
   private static final int MAX_TABS = 120;
 
   @LocalServerPort int port;
+  @Autowired StoryService stories;
+  @Autowired OrganisationService organisation;
+  @Autowired ManagementService managementService;
 
   ChromeDriver driver;
   WebDriverWait wait;
@@ -187,6 +198,35 @@ class AccessibilityBrowserTest {
   }
 
   /** The harness must see a violation when there is one, or a pass proves nothing. */
+  /** The safeguarding lead's page (behind sign-in), at both widths. */
+  @Test
+  void safeguardingPage_hasNoViolations() {
+    Long service = organisation.allServices().stream()
+        .filter(s -> s.getSlug().equals("hairmyres-emergency-department")).findFirst().orElseThrow().getId();
+    String reference = stories.submit(new NewStory("Worried about my mum", "My mum is not safe at home. Her carer "
+        + "hits my mum when nobody is there. Please help, the staff were kind but nobody listened to us.",
+        "Anne from Hamilton", "anne.a11y@example.org", Relationship.RELATIVE, YearMonth.now().atDay(1),
+        List.of(service), Channel.WEB)).reference();
+    for (int round = 0; round < 20; round++) {
+      List<Job> jobs = managementService.createJobQuery().messages().list();
+      if (jobs.isEmpty()) {
+        break;
+      }
+      jobs.forEach(job -> managementService.executeJob(job.getId()));
+    }
+    open("/login", "Staff sign in");
+    driver.findElement(By.id("username")).sendKeys("shona");
+    driver.findElement(By.id("password")).sendKeys("demo");
+    driver.findElement(By.cssSelector("main form button[type='submit']")).click();
+    wait.until(d -> !d.getCurrentUrl().contains("/login"));
+    open("/staff/safeguarding/" + reference, "Possible safeguarding concern");
+    assertThat(driver.findElement(By.tagName("main")).getText()).contains("anne.a11y@example.org");
+    Axe.assertNoViolations(driver, "safeguarding page at desktop width");
+    driver.manage().window().setSize(MOBILE);
+    open("/staff/safeguarding/" + reference, "Possible safeguarding concern");
+    Axe.assertNoViolations(driver, "safeguarding page at mobile width");
+  }
+
   @Test
   void axeReportsViolations_whenThePageHasThem() {
     open("/", "Tell us about your care");
