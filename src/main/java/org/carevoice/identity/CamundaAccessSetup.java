@@ -191,6 +191,11 @@ class CamundaAccessSetup implements ApplicationRunner {
     return query.orderByTaskPriority().desc().orderByDueDate().asc();
   }
 
+  private static List<String> ordering(Object query) {
+    return ((TaskQueryImpl) query).getOrderingProperties().stream()
+        .map(order -> order.getQueryProperty().getName() + " " + order.getDirection().getName()).toList();
+  }
+
   private Filter ensureFilter(String name, int priority, String description, TaskQuery query) {
     Map<String, Object> filterProperties = new LinkedHashMap<>();
     filterProperties.put("priority", priority);
@@ -201,8 +206,7 @@ class CamundaAccessSetup implements ApplicationRunner {
     if (existing == null) {
       return filters.saveFilter(filters.newTaskFilter(name).setQuery(query).setProperties(filterProperties));
     }
-    boolean sameQuery = ((TaskQueryImpl) existing.getQuery()).getOrderingProperties()
-        .equals(((TaskQueryImpl) query).getOrderingProperties());
+    boolean sameQuery = ordering(existing.getQuery()).equals(ordering(query));
     if (sameQuery && filterProperties.equals(existing.getProperties())) {
       return existing;
     }
