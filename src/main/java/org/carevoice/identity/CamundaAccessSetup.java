@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.TaskQuery;
@@ -27,6 +28,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
+import org.carevoice.system.TaskCard;
 import org.springframework.stereotype.Component;
 
 /**
@@ -166,14 +168,17 @@ class CamundaAccessSetup implements ApplicationRunner {
 
   /**
    * Tasklist filters without expressions (expressions in stored queries are off): the engine's
-   * authorization checks already narrow "My tasks" to the tasks a user may see and work on.
+   * authorization checks already narrow "My tasks" to the tasks a user may see and work on. Each
+   * filter sorts by priority (urgency), then due date, and shows the card variables of {@link
+   * TaskCard} (reference, service, urgency). Filters saved by an earlier version are brought up to
+   * date in place, so their ids, and the grants on them, stay.
    */
   private void ensureFilters(List<String> groups) {
     Filter mine = ensureFilter(FILTER_MY_TASKS, -10, "Tasks you or your teams can work on",
-        tasks.createTaskQuery());
+        sortedForCards(tasks.createTaskQuery()));
     Filter moderation = ensureFilter(FILTER_MODERATION, 0, "Stories waiting for a moderator",
-        tasks.createTaskQuery().processDefinitionKey(StoryLifecycle.PROCESS_KEY)
-            .taskDefinitionKey(StoryLifecycle.Elements.USER_TASK_MODERATE_STORY));
+        sortedForCards(tasks.createTaskQuery().processDefinitionKey(StoryLifecycle.PROCESS_KEY)
+            .taskDefinitionKey(StoryLifecycle.Elements.USER_TASK_MODERATE_STORY)));
     for (String group : groups) {
       grant(group, Resources.FILTER, mine.getId(), Permissions.READ);
     }
@@ -181,15 +186,31 @@ class CamundaAccessSetup implements ApplicationRunner {
     grant(StaffGroups.MODERATION_LEADS, Resources.FILTER, moderation.getId(), Permissions.READ);
   }
 
+  /** Most urgent first, then the soonest due; Tasklist's own sorting (by creation) comes after these. */
+  private static TaskQuery sortedForCards(TaskQuery query) {
+    return query.orderByTaskPriority().desc().orderByDueDate().asc();
+  }
+
+  private static List<String> ordering(Object query) {
+    return ((TaskQueryImpl) query).getOrderingProperties().stream()
+        .map(order -> order.getQueryProperty().getName() + " " + order.getDirection().getName()).toList();
+  }
+
   private Filter ensureFilter(String name, int priority, String description, TaskQuery query) {
-    Filter existing = filters.createFilterQuery().filterName(name).singleResult();
-    if (existing != null) {
-      return existing;
-    }
     Map<String, Object> filterProperties = new LinkedHashMap<>();
     filterProperties.put("priority", priority);
     filterProperties.put("description", description);
     filterProperties.put("refresh", true);
-    return filters.saveFilter(filters.newTaskFilter(name).setQuery(query).setProperties(filterProperties));
+    filterProperties.put("variables", TaskCard.FILTER_VARIABLES);
+    Filter existing = filters.createFilterQuery().filterName(name).singleResult();
+    if (existing == null) {
+      return filters.saveFilter(filters.newTaskFilter(name).setQuery(query).setProperties(filterProperties));
+    }
+    boolean sameQuery = ordering(existing.getQuery()).equals(ordering(query));
+    if (sameQuery && filterProperties.equals(existing.getProperties())) {
+      return existing;
+    }
+    LOG.info("Updating the Tasklist filter \"{}\": sorting by priority then due date, card variables", name);
+    return filters.saveFilter(existing.setQuery(query).setProperties(filterProperties));
   }
 }

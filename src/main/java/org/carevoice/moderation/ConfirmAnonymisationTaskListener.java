@@ -6,7 +6,9 @@ import static org.carevoice.story.StoryLifecycle.Vars.MODERATOR;
 import static org.carevoice.story.StoryLifecycle.Vars.PRIVATE_TEXT;
 import static org.carevoice.story.StoryLifecycle.Vars.PRIVATE_TITLE;
 import static org.carevoice.story.StoryLifecycle.Vars.STORY_ID;
+import static org.carevoice.story.StoryLifecycle.Vars.URGENCY;
 
+import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -18,13 +20,14 @@ import org.carevoice.story.ModerationView;
 import org.carevoice.story.Story;
 import org.carevoice.story.StoryLifecycle.AnonymisationDecision;
 import org.carevoice.story.StoryService;
+import org.carevoice.system.TaskCard;
 import org.carevoice.system.TaskRefusals;
 import org.springframework.stereotype.Component;
 
 /**
  * "Confirm anonymisation": identifiers remained after moderation, so a second moderator looks.
  * The moderator who moderated the story can neither claim nor complete this task. On create the
- * suggested redaction is offered for editing; on confirm the text as left is saved, each edited
+ * suggested redaction is offered for editing and the card filled as for moderation (due in one working day); on confirm the text as left is saved, each edited
  * text checked against the column it is saved to.
  */
 @Component("confirmAnonymisationTaskListener")
@@ -34,9 +37,11 @@ public class ConfirmAnonymisationTaskListener implements TaskListener {
   private final IdentifierScanner scanner;
   private final StaffDirectory staff;
   private final TaskRefusals refusals;
+  private final Clock clock;
 
   ConfirmAnonymisationTaskListener(StoryService stories, IdentifierScanner scanner, StaffDirectory staff,
-      TaskRefusals refusals) {
+      TaskRefusals refusals, Clock clock) {
+    this.clock = clock;
     this.stories = stories;
     this.scanner = scanner;
     this.staff = staff;
@@ -61,6 +66,8 @@ public class ConfirmAnonymisationTaskListener implements TaskListener {
     PRIVATE_TEXT.setLocal(task, body.redactedText());
     DISPLAY_FINDINGS.setLocal(task, IdentifierScanner.describe(
         java.util.stream.Stream.concat(title.findings().stream(), body.findings().stream()).toList()));
+    TaskCard.show(task, story.reference(), story.services(), Urgency.of(URGENCY.find(task).orElse(null)).card(),
+        TaskCard.nextWorkingDay(clock));
   }
 
   private void complete(DelegateTask task) {

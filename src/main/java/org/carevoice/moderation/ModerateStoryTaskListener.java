@@ -18,10 +18,6 @@ import static org.carevoice.story.StoryLifecycle.Vars.TAGS;
 import static org.carevoice.story.StoryLifecycle.Vars.URGENCY;
 
 import java.time.Clock;
-import java.time.DayOfWeek;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +38,7 @@ import org.carevoice.story.StoryLifecycle.Decision;
 import org.carevoice.story.StoryService;
 import org.carevoice.story.UnknownServiceException;
 import org.carevoice.system.JsonLists;
+import org.carevoice.system.TaskCard;
 import org.carevoice.system.TaskRefusals;
 import org.springframework.stereotype.Component;
 
@@ -51,7 +48,7 @@ import org.springframework.stereotype.Component;
  * <p>On create it puts on the task, as task-local variables that never reach history: the title
  * and text to edit ({@code private*}), the services, the screening signals, the identifier
  * findings with a suggested redaction ({@code display*}), and the current tags and services to
- * confirm. It also sets the due date (one working day) and the priority (from the urgency).
+ * confirm. It also fills the task's card ({@link TaskCard}): reference, services, urgency, priority, due in one working day.
  *
  * <p>On complete it checks the decision and the edits on the server, whatever the client sent (each
  * edited text against the column it is saved to), and writes what the moderator decided and
@@ -59,8 +56,6 @@ import org.springframework.stereotype.Component;
  */
 @Component("moderateStoryTaskListener")
 public class ModerateStoryTaskListener implements TaskListener {
-
-  private static final ZoneId SCOTLAND = ZoneId.of("Europe/London");
 
   private final StoryService stories;
   private final OrganisationService organisation;
@@ -101,8 +96,8 @@ public class ModerateStoryTaskListener implements TaskListener {
     task.setVariableLocal(TAGS, JsonLists.json(story.tags()));
     task.setVariableLocal(SERVICES, JsonLists.json(story.serviceIds().stream().map(String::valueOf).toList()));
     task.setVariableLocal(DISPLAY_SERVICE_OPTIONS, JsonLists.json(serviceOptions()));
-    task.setDueDate(Date.from(nextWorkingDay().atZone(SCOTLAND).toInstant()));
-    task.setPriority(Urgency.of(URGENCY.find(task).orElse(null)).taskPriority());
+    TaskCard.show(task, story.reference(), story.services(), Urgency.of(URGENCY.find(task).orElse(null)).card(),
+        TaskCard.nextWorkingDay(clock));
   }
 
   private void complete(DelegateTask task) {
@@ -156,14 +151,5 @@ public class ModerateStoryTaskListener implements TaskListener {
     return organisation.allServices().stream()
         .map((CareService service) -> Map.of("label", service.getFullName(), "value", String.valueOf(service.getId())))
         .toList();
-  }
-
-  /** Moderation is due in one working day: tomorrow at this time, Monday if that is a weekend day. */
-  private LocalDateTime nextWorkingDay() {
-    LocalDateTime due = LocalDateTime.now(clock.withZone(SCOTLAND)).plusDays(1);
-    while (due.getDayOfWeek() == DayOfWeek.SATURDAY || due.getDayOfWeek() == DayOfWeek.SUNDAY) {
-      due = due.plusDays(1);
-    }
-    return due;
   }
 }

@@ -8,11 +8,14 @@ import static org.carevoice.story.StoryLifecycle.Vars.DISPLAY_TITLE;
 import static org.carevoice.story.StoryLifecycle.Vars.SAFEGUARDING_DECISION;
 import static org.carevoice.story.StoryLifecycle.Vars.STORY_ID;
 
+import java.time.Clock;
+import java.time.Duration;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.carevoice.story.ModerationView;
 import org.carevoice.story.StoryLifecycle.SafeguardingDecision;
 import org.carevoice.story.StoryService;
+import org.carevoice.system.TaskCard;
 import org.carevoice.system.TaskRefusals;
 import org.springframework.stereotype.Component;
 
@@ -26,10 +29,16 @@ import org.springframework.stereotype.Component;
 public class ReviewSafeguardingConcernTaskListener implements TaskListener {
 
   private final StoryService stories;
+  /** A safeguarding concern is reviewed within hours, weekends included. */
+  static final Duration REVIEW_WITHIN = Duration.ofHours(4);
+
   private final TaskRefusals refusals;
   private final SafeguardingReviews reviews;
+  private final Clock clock;
 
-  ReviewSafeguardingConcernTaskListener(StoryService stories, TaskRefusals refusals, SafeguardingReviews reviews) {
+  ReviewSafeguardingConcernTaskListener(StoryService stories, TaskRefusals refusals, SafeguardingReviews reviews,
+      Clock clock) {
+    this.clock = clock;
     this.stories = stories;
     this.refusals = refusals;
     this.reviews = reviews;
@@ -44,7 +53,8 @@ public class ReviewSafeguardingConcernTaskListener implements TaskListener {
       DISPLAY_TITLE.setLocal(task, story.title());
       DISPLAY_TEXT.setLocal(task, story.body());
       DISPLAY_SIGNALS.setLocal(task, story.signals().isEmpty() ? "None" : String.join("\n", story.signals()));
-      task.setPriority(90);
+      TaskCard.show(task, story.reference(), story.services(), TaskCard.Urgency.SAFEGUARDING,
+          TaskCard.within(clock, REVIEW_WITHIN));
     } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
       String decision = SAFEGUARDING_DECISION.find(task).orElse(null);
       if (!SafeguardingDecision.isDecision(decision)) {

@@ -1,22 +1,24 @@
 package org.carevoice.moderation;
 
+import org.carevoice.system.TaskCard;
+
 /**
- * The outputs of the story-urgency decision (processes/story-urgency.dmn), and the Tasklist
- * priority each gives the moderation task.
+ * The outputs of the story-urgency decision (processes/story-urgency.dmn), and what each shows on
+ * the moderation task's card: an immediate story is a safeguarding one.
  */
 enum Urgency {
-  IMMEDIATE(90),
-  HIGH(70),
-  ROUTINE(50);
+  IMMEDIATE(TaskCard.Urgency.SAFEGUARDING),
+  HIGH(TaskCard.Urgency.HIGH),
+  ROUTINE(TaskCard.Urgency.ROUTINE);
 
-  private final int taskPriority;
+  private final TaskCard.Urgency card;
 
-  Urgency(int taskPriority) {
-    this.taskPriority = taskPriority;
+  Urgency(TaskCard.Urgency card) {
+    this.card = card;
   }
 
-  int taskPriority() {
-    return taskPriority;
+  TaskCard.Urgency card() {
+    return card;
   }
 
   /** The urgency named by the decision ("immediate", "high", "routine"); routine when unknown. */

@@ -5,19 +5,23 @@ import static org.carevoice.response.ResponseChangeLifecycle.Vars.DISPLAY_TEXT;
 import static org.carevoice.response.ResponseChangeLifecycle.Vars.DISPLAY_TITLE;
 import static org.carevoice.response.ResponseChangeLifecycle.Vars.RESPONSE_ID;
 
+import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.carevoice.system.TaskCard;
 import org.carevoice.system.TaskRefusals;
 import org.springframework.stereotype.Component;
 
-/** Prepares and checks "Moderate change update". */
+/** Prepares and checks "Moderate change update", due in one working day. */
 @Component("moderateChangeTaskListener")
 public class ModerateChangeTaskListener implements TaskListener {
 
   private final ResponseService responses;
   private final TaskRefusals refusals;
+  private final Clock clock;
 
-  ModerateChangeTaskListener(ResponseService responses, TaskRefusals refusals) {
+  ModerateChangeTaskListener(ResponseService responses, TaskRefusals refusals, Clock clock) {
+    this.clock = clock;
     this.responses = responses;
     this.refusals = refusals;
   }
@@ -29,6 +33,8 @@ public class ModerateChangeTaskListener implements TaskListener {
       DISPLAY_TITLE.setLocal(task, response.getResponderName() + ", " + response.getResponderRole() + " ("
           + response.getService().getFullName() + ")");
       DISPLAY_TEXT.setLocal(task, response.getPendingChange());
+      TaskCard.show(task, task.getExecution().getProcessBusinessKey(), response.getService().getFullName(),
+          TaskCard.Urgency.ROUTINE, TaskCard.nextWorkingDay(clock));
     } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
       String decision = CHANGE_DECISION.find(task).orElse("");
       if (!decision.equals("approve") && !decision.equals("decline")) {

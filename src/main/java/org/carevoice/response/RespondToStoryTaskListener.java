@@ -10,6 +10,7 @@ import static org.carevoice.response.ServiceResponse.Vars.PRIVATE_CHANGE_DESCRIP
 import static org.carevoice.response.ServiceResponse.Vars.PRIVATE_RESPONDER_NAME;
 import static org.carevoice.response.ServiceResponse.Vars.PRIVATE_RESPONDER_ROLE;
 import static org.carevoice.response.ServiceResponse.Vars.PRIVATE_RESPONSE;
+import static org.carevoice.response.ServiceResponse.Vars.RESPONSE_DUE;
 import static org.carevoice.response.ServiceResponse.Vars.RESPONSE_FAST_TRACK;
 import static org.carevoice.response.ServiceResponse.Vars.RESPONSE_ID;
 import static org.carevoice.response.ServiceResponse.Vars.SERVICE_ID;
@@ -25,11 +26,12 @@ import org.carevoice.organisation.CareService;
 import org.carevoice.organisation.OrganisationService;
 import org.carevoice.story.ModerationView;
 import org.carevoice.story.StoryService;
+import org.carevoice.system.TaskCard;
 import org.carevoice.system.TaskRefusals;
 import org.springframework.stereotype.Component;
 
 /**
- * Prepares and checks "Respond to story": shows the published story; on completion requires the
+ * Prepares and checks "Respond to story": shows the published story, due when response-due.dmn says; on completion requires the
  * response, the responder's name and job title as shown publicly, and a description when a change
  * is claimed, each no longer than its column; records the response and decides whether it is fast-tracked past moderation.
  */
@@ -68,7 +70,9 @@ public class RespondToStoryTaskListener implements TaskListener {
     ModerationView story = stories.moderationView(STORY_ID.get(task));
     DISPLAY_TITLE.setLocal(task, story.title());
     DISPLAY_TEXT.setLocal(task, story.body());
-    DISPLAY_SERVICE.setLocal(task, service(task).getFullName());
+    String service = service(task).getFullName();
+    DISPLAY_SERVICE.setLocal(task, service);
+    TaskCard.show(task, story.reference(), service, urgency(CRITICALITY.find(task).orElse(null)), RESPONSE_DUE.get(task));
     Optional<ResponseService.ResponseView> returned = RESPONSE_ID.find(task).map(responses::view);
     PRIVATE_RESPONSE.setLocal(task, returned.map(ResponseService.ResponseView::body).orElse(""));
     PRIVATE_RESPONDER_NAME.setLocal(task, returned.map(ResponseService.ResponseView::responderName).orElse(""));
@@ -99,6 +103,11 @@ public class RespondToStoryTaskListener implements TaskListener {
     RESPONSE_ID.set(task.getExecution(), responseId);
     boolean clean = scanner.scan(body).findings().isEmpty();
     RESPONSE_FAST_TRACK.set(task.getExecution(), clean && responses.isFastTrack(responseId, CRITICALITY.find(task).orElse(null)));
+  }
+
+  /** Strongly and severely critical stories are answered sooner (response-due.dmn), so they come first. */
+  static TaskCard.Urgency urgency(Integer criticality) {
+    return criticality != null && criticality >= 4 ? TaskCard.Urgency.HIGH : TaskCard.Urgency.ROUTINE;
   }
 
   private CareService service(DelegateTask task) {

@@ -69,6 +69,18 @@ public class ResponseService {
     return published >= FAST_TRACK_PUBLISHED && returned == 0;
   }
 
+  /** The full name of the service that wrote the response (for task cards). */
+  @Transactional(readOnly = true)
+  public String serviceName(Long responseId) {
+    return responses.findById(responseId).orElseThrow().getService().getFullName();
+  }
+
+  /** Who wrote the response (a staff user id), to tell them when it is returned. */
+  @Transactional(readOnly = true)
+  public String responderUser(Long responseId) {
+    return responses.findById(responseId).orElseThrow().getResponderUser();
+  }
+
   public ResponseView view(Long responseId) {
     Response r = responses.findById(responseId).orElseThrow();
     return new ResponseView(r.getId(), r.getBody(), r.getResponderName(), r.getResponderRole(), r.getChangeType(),

@@ -9,6 +9,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.carevoice.identity.StaffDirectory;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.carevoice.system.ProcessVariable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,8 +33,20 @@ public class ServiceResponseTasks {
     this.staff = staff;
   }
 
-  /** An open "Respond to story" task, as staff pages see it. */
-  public record OpenTask(String id, String assignee, String service) {}
+  /**
+   * An open "Respond to story" task, as staff pages see it. When a moderator returned the team's
+   * response, {@code note} is the moderator's note and {@code draft} the response as it was sent.
+   */
+  public record OpenTask(String id, String assignee, String service, String note, Draft draft) {
+
+    public boolean returned() {
+      return note != null && !note.isBlank();
+    }
+  }
+
+  /** The response as last written, to be edited and sent again. */
+  public record Draft(String response, String responderName, String responderRole, String change,
+      String changeDescription) {}
 
   /** The response was not accepted by the process (its own checks refused it). */
   public static class ResponseRefusedException extends RuntimeException {
@@ -43,8 +57,19 @@ public class ServiceResponseTasks {
 
   /** The open response task of this story for one of the user's teams. */
   public Optional<OpenTask> respondTask(String reference, String user) {
-    return findTask(reference, user).map(task -> new OpenTask(task.getId(), task.getAssignee(),
-        String.valueOf(forms.getTaskFormVariables(task.getId()).get(ServiceResponse.Vars.DISPLAY_SERVICE.name()))));
+    return findTask(reference, user).map(task -> {
+      VariableMap form = forms.getTaskFormVariables(task.getId());
+      Draft draft = new Draft(text(form, ServiceResponse.Vars.PRIVATE_RESPONSE), text(form, ServiceResponse.Vars.PRIVATE_RESPONDER_NAME),
+          text(form, ServiceResponse.Vars.PRIVATE_RESPONDER_ROLE), text(form, ServiceResponse.Vars.CHANGE),
+          text(form, ServiceResponse.Vars.PRIVATE_CHANGE_DESCRIPTION));
+      return new OpenTask(task.getId(), task.getAssignee(), text(form, ServiceResponse.Vars.DISPLAY_SERVICE),
+          text(form, ServiceResponse.Vars.DISPLAY_NOTE), draft);
+    });
+  }
+
+  private static String text(VariableMap form, ProcessVariable<String> variable) {
+    Object value = form.get(variable.name());
+    return value == null ? null : value.toString();
   }
 
   private Optional<Task> findTask(String reference, String user) {

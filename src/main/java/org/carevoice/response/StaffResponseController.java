@@ -41,10 +41,24 @@ class StaffResponseController {
   @GetMapping("/staff/stories/{reference}/respond")
   String form(@PathVariable String reference, Principal user, Model model) {
     Story story = published(reference);
+    ServiceResponseTasks.OpenTask task = tasks.respondTask(reference, user.getName()).orElse(null);
     if (!model.containsAttribute("respondForm")) {
-      model.addAttribute("respondForm", new RespondForm());
+      model.addAttribute("respondForm", task != null && task.returned() ? draftForm(task.draft()) : new RespondForm());
     }
-    return view(story, tasks.respondTask(reference, user.getName()).orElse(null), model);
+    return view(story, task, model);
+  }
+
+  /** A returned response comes back as it was sent, to be edited as the moderator's note asks. */
+  private static RespondForm draftForm(ServiceResponseTasks.Draft draft) {
+    RespondForm form = new RespondForm();
+    form.setResponse(draft.response());
+    form.setResponderName(draft.responderName());
+    form.setResponderRole(draft.responderRole());
+    if (draft.change() != null && RespondToStoryTaskListener.CHANGES.contains(draft.change())) {
+      form.setChange(draft.change());
+    }
+    form.setChangeDescription(draft.changeDescription());
+    return form;
   }
 
   @PostMapping("/staff/stories/{reference}/respond")

@@ -151,6 +151,19 @@ final class TasksOverHttp {
         .map(HttpCookie::getValue).findFirst().orElseThrow(() -> new IllegalStateException("No XSRF-TOKEN cookie"));
   }
 
+  /**
+   * A Tasklist filter's task list as engine-rest gives it to Tasklist (HAL, with the filter's card
+   * variables embedded), read as this user with HTTP Basic.
+   */
+  HttpResponse<String> filterList(String filterName, String user) throws Exception {
+    String filterId = app.getBean(org.camunda.bpm.engine.FilterService.class).createFilterQuery().filterName(filterName)
+        .singleResult().getId();
+    return http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/engine-rest/filter/" + filterId + "/list?maxResults=500"))
+        .header("Authorization", basic(user)).header("Accept", "application/hal+json")
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   private HttpResponse<String> post(String path, String authorization, String body) throws Exception {
     return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", authorization)
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
