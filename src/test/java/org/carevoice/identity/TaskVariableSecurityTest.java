@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.carevoice.identity.QueryExpressionSecurityTest.Webapp;
 import org.carevoice.organisation.OrganisationService;
 import org.carevoice.story.Channel;
 import org.carevoice.story.NewStory;
