@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationPro
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import org.carevoice.system.TaskRefusals;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Configuration;
@@ -163,6 +164,12 @@ class SecurityConfiguration {
   @Bean
   static ProcessEnginePlugin queryExpressionGuard(ApplicationContext applicationContext) {
     return new QueryExpressionGuard(applicationContext);
+  }
+
+  /** Through a task, a client writes only the variables its form asks for: {@link TaskVariableGuard}. */
+  @Bean
+  static ProcessEnginePlugin taskVariableGuard(TaskRefusals refusals) {
+    return new TaskVariableGuard(refusals);
   }
 
   /** HTTP Basic for the engine REST API, checked by Camunda against its own users. */

@@ -51,25 +51,52 @@ public final class ProcessVariable<T> {
     variables.putValue(name, value);
   }
 
-  /** Numbers arrive from forms and REST clients as Integer, Long or text: accept all three. */
+  /**
+   * Numbers arrive from forms and REST clients as Integer, Long or text: accept all three. A value
+   * that is none of them ({@code storyId} = "abc") is an {@link InvalidValueException}.
+   */
   private T convert(Object value) {
     if (value == null || type.isInstance(value)) {
       return type.cast(value);
     }
     if (Number.class.isAssignableFrom(type)) {
       String text = value.toString().trim();
-      if (type == Integer.class) {
-        return type.cast(Integer.valueOf(text));
-      }
-      if (type == Long.class) {
-        return type.cast(Long.valueOf(text));
+      try {
+        if (type == Integer.class) {
+          return type.cast(Integer.valueOf(text));
+        }
+        if (type == Long.class) {
+          return type.cast(Long.valueOf(text));
+        }
+      } catch (NumberFormatException e) {
+        throw new InvalidValueException(name, type);
       }
     }
     if (type == String.class) {
       return type.cast(value.toString());
     }
-    throw new IllegalStateException(
-        "Process variable '" + name + "' holds a " + value.getClass().getSimpleName() + ", expected " + type.getSimpleName());
+    throw new InvalidValueException(name, type);
+  }
+
+  /**
+   * A variable holds a value its declared type cannot take, e.g. a {@code storyId} that is not a
+   * number. The message names the variable and the type, never the value. Thrown from a task
+   * listener, it becomes a refusal (HTTP 400), not a 500: {@link TaskInputExceptionInterceptor}. It
+   * is a {@link NumberFormatException}, as parsing a number from a form always was, so that a
+   * listener checking a number entered in a form keeps catching it.
+   */
+  public static final class InvalidValueException extends NumberFormatException {
+
+    private final String variableName;
+
+    InvalidValueException(String variableName, Class<?> type) {
+      super("Process variable '" + variableName + "' does not hold a valid " + type.getSimpleName());
+      this.variableName = variableName;
+    }
+
+    public String variableName() {
+      return variableName;
+    }
   }
 
   @Override

@@ -28,18 +28,18 @@ class TaskRefusalConfiguration {
   static final String WEBAPP_ENGINE_API = "Engine Api";
 
   @Bean
-  ProcessEnginePlugin taskRefusalEnginePlugin() {
+  ProcessEnginePlugin taskRefusalEnginePlugin(TaskRefusals refusals) {
     return new AbstractProcessEnginePlugin() {
       @Override
       public void preInit(ProcessEngineConfigurationImpl configuration) {
         if (configuration.getCustomPostCommandInterceptorsTxRequired() == null) {
           configuration.setCustomPostCommandInterceptorsTxRequired(new ArrayList<>());
         }
-        configuration.getCustomPostCommandInterceptorsTxRequired().add(new TaskInputExceptionInterceptor());
+        configuration.getCustomPostCommandInterceptorsTxRequired().add(new TaskInputExceptionInterceptor(refusals));
         if (configuration.getCustomPostCommandInterceptorsTxRequiresNew() == null) {
           configuration.setCustomPostCommandInterceptorsTxRequiresNew(new ArrayList<>());
         }
-        configuration.getCustomPostCommandInterceptorsTxRequiresNew().add(new TaskInputExceptionInterceptor());
+        configuration.getCustomPostCommandInterceptorsTxRequiresNew().add(new TaskInputExceptionInterceptor(refusals));
       }
     };
   }

@@ -262,6 +262,11 @@ class QueryExpressionSecurityTest {
           .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    HttpResponse<String> put(String path, String json) throws Exception {
+      return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+          .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     /** The webapps send their CSRF token in a cookie and expect it back in a header, renewed at sign-in. */
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
       if (csrfToken != null) {

@@ -64,8 +64,10 @@ class NoPersonalDataInHistoryTest {
         Map.of("decision", "approve", "criticality", "2"));
     driver.submit(concern, StoryLifecycle.Elements.USER_TASK_REVIEW_SAFEGUARDING_CONCERN, "shona",
         Map.of("safeguardingDecision", "publish"));
-    // a client that sends the shown text back must not put it in history either
-    moderate(submit(BODY), Map.of("decision", "approve", "criticality", "0", "displayText", BODY, "displayTitle", TITLE));
+    // a client that sends the shown text back in the form's read-only fields must not put it in
+    // history either (TaskVariableGuard drops them; a name the form lacks is refused outright)
+    moderate(submit(BODY), Map.of("decision", "approve", "criticality", "0", "displaySuggestedText", BODY,
+        "displayServices", TITLE));
     // withdrawn while waiting for a moderator
     SubmittedStory withdrawn = submit(BODY);
     driver.runSavePoints(driver.instance(withdrawn.reference()));
