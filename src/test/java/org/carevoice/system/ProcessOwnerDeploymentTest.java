@@ -3,6 +3,8 @@ package org.carevoice.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -140,6 +142,32 @@ class ProcessOwnerDeploymentTest {
     assertThat(code.body()).contains("FEEL only").contains("juel").contains("inputExpression_criticality");
 
     assertThat(repository.createDeploymentQuery().count()).as("nothing deployed").isEqualTo(deployments);
+  }
+
+  @Test
+  void processOwner_signsInToCockpitAndSeesTheDecisionVersions_butNotToTasklist() throws Exception {
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    assertThat(signIn(browser, "tasklist", "patricia", "demo")).as("no tasks to work on").isEqualTo(403);
+    assertThat(signIn(browser, "cockpit", "patricia", "demo")).isEqualTo(200);
+
+    HttpResponse<String> decisions = browser.send(HttpRequest.newBuilder(URI.create(
+        "http://localhost:" + port + "/camunda/api/engine/engine/default/decision-definition?key=response-due")).GET()
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(decisions.statusCode()).isEqualTo(200);
+    assertThat(json.readTree(decisions.body()).findValuesAsText("resource")).contains(ChangedModels.RESPONSE_DUE);
+  }
+
+  /** The Camunda webapps' sign-in, as the browser does it: their CSRF token from a cookie, sent back in a header. */
+  private int signIn(HttpClient browser, String app, String user, String password) throws Exception {
+    browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/camunda/app/" + app + "/default/"))
+        .GET().build(), HttpResponse.BodyHandlers.discarding());
+    String token = ((CookieManager) browser.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
+        .filter(cookie -> cookie.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue).findFirst().orElseThrow();
+    return browser.send(HttpRequest.newBuilder(URI.create(
+            "http://localhost:" + port + "/camunda/api/admin/auth/user/default/login/" + app))
+        .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", token)
+        .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password)).build(),
+        HttpResponse.BodyHandlers.discarding()).statusCode();
   }
 
   // What Camunda Modeler sends (CamundaAPI.deployDiagram): multipart, the file under its own name.
