@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -145,6 +146,25 @@ class ProcessOwnerDeploymentTest {
   }
 
   @Test
+  void processOwner_mayWithdrawTheirOwnDeployment_butNoOtherDeployment() throws Exception {
+    String repositoryVersion = latestResponseDue().getDeploymentId();
+    HttpResponse<String> deployed = deployAsModeler(PATRICIA, "response-due.dmn", ChangedModels.responseDueWithRoutineDays(9));
+    String ownId = json.readTree(deployed.body()).path("id").asText();
+
+    assertThat(send(PATRICIA, delete("/deployment/" + repositoryVersion)).statusCode()).isEqualTo(403);
+    assertThat(send(PATRICIA, delete("/deployment/" + ownId)).statusCode()).isEqualTo(204);
+    deployedHere.remove(ownId);
+
+    assertThat(latestResponseDue().getDeploymentId()).as("the previous version is the latest again")
+        .isEqualTo(repositoryVersion);
+  }
+
+  private DecisionDefinition latestResponseDue() {
+    return repository.createDecisionDefinitionQuery().decisionDefinitionKey("response-due").latestVersion()
+        .singleResult();
+  }
+
+  @Test
   void processOwner_signsInToCockpitAndSeesTheDecisionVersions_butNotToTasklist() throws Exception {
     HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
     assertThat(signIn(browser, "tasklist", "patricia", "demo")).as("no tasks to work on").isEqualTo(403);
@@ -242,6 +262,10 @@ class ProcessOwnerDeploymentTest {
 
   private HttpRequest.Builder get(String path) {
     return HttpRequest.newBuilder(engineRest(path)).GET();
+  }
+
+  private HttpRequest.Builder delete(String path) {
+    return HttpRequest.newBuilder(engineRest(path)).DELETE();
   }
 
   private HttpRequest.Builder post(String path, String json) {
