@@ -124,7 +124,7 @@ class ProcessOwnerDeploymentTest {
   }
 
   @Test
-  void processOwner_cannotDeployAProcessOrAForm_orADecisionThatRunsCode() throws Exception {
+  void processOwner_cannotDeployAProcessOrAForm_aDecisionThatRunsCode_orOneThatChangesItsOutputs() throws Exception {
     long deployments = repository.createDeploymentQuery().count();
 
     HttpResponse<String> process = deployAsModeler(PATRICIA, "service-response.bpmn",
@@ -141,6 +141,13 @@ class ProcessOwnerDeploymentTest {
     HttpResponse<String> code = deployAsModeler(PATRICIA, "response-due.dmn", juel);
     assertThat(code.statusCode()).isEqualTo(400);
     assertThat(code.body()).contains("FEEL only").contains("juel").contains("inputExpression_criticality");
+
+    String renamedOutput = ChangedModels.responseDueWithRoutineDays(9)
+        .replace("name=\"dueWorkingDays\"", "name=\"dueDays\"");
+    HttpResponse<String> contract = deployAsModeler(PATRICIA, "response-due.dmn", renamedOutput);
+    assertThat(contract.statusCode()).isEqualTo(400);
+    assertThat(contract.body()).contains("changes what the processes read from decision 'response-due'")
+        .contains("dueWorkingDays:integer").contains("dueDays:integer");
 
     assertThat(repository.createDeploymentQuery().count()).as("nothing deployed").isEqualTo(deployments);
   }
