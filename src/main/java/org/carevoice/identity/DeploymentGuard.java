@@ -62,12 +62,12 @@ class DeploymentGuard extends AbstractProcessEnginePlugin {
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     List<Deployer> deployers = configuration.getCustomPreDeployers() == null ? new ArrayList<>()
         : new ArrayList<>(configuration.getCustomPreDeployers());
-    deployers.add(new RefuseCodeFromPeople());
+    deployers.add(new CheckDeploymentsByPeople());
     configuration.setCustomPreDeployers(deployers);
   }
 
   /** Runs before the engine's own deployers, inside the deploying command: a refusal deploys nothing. */
-  static final class RefuseCodeFromPeople implements Deployer {
+  static final class CheckDeploymentsByPeople implements Deployer {
     @Override
     public void deploy(DeploymentEntity deployment) {
       if (!deployment.isNew() || deployment.getResources() == null) {
