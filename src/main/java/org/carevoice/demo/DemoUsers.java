@@ -28,7 +28,8 @@ class DemoUsers implements ApplicationRunner {
       new DemoUser("craig", "Craig", "Wilson", List.of("responders-hairmyres-ed")),
       new DemoUser("aileen", "Aileen", "Murray", List.of("responders-care-at-home")),
       new DemoUser("graham", "Graham", "Stewart", List.of("managers-hairmyres")),
-      new DemoUser("shona", "Shona", "McLeod", List.of(StaffGroups.SAFEGUARDING)));
+      new DemoUser("shona", "Shona", "McLeod", List.of(StaffGroups.SAFEGUARDING)),
+      new DemoUser("patricia", "Patricia", "Hamilton", List.of(StaffGroups.PROCESS_OWNERS)));
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoUsers.class);
 

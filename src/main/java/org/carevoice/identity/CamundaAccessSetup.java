@@ -104,6 +104,34 @@ class CamundaAccessSetup implements ApplicationRunner {
       grant(id, Resources.DEPLOYMENT, "*", Permissions.READ);
     }
     ensureFilters(tasklistGroups.keySet().stream().toList());
+    setUpProcessOwners();
+  }
+
+  /**
+   * Process owners deploy changed decision tables from Camunda Modeler and follow the versions in
+   * Cockpit (docs/process-owners.md, ADR 0003). Each grant, and why; nothing else:
+   *
+   * <ul>
+   *   <li>deployments, CREATE: Modeler's Deploy button ({@code POST /engine-rest/deployment/create});
+   *       {@link DeploymentGuard} admits FEEL decision tables only. READ: Modeler's connection check
+   *       and Cockpit's Deployments page. No DELETE: a wrong table is put right by deploying a
+   *       corrected one (the engine itself lets a user delete the deployments they made).
+   *   <li>decision definitions, READ: the tables and their versions in Cockpit; READ_HISTORY: each
+   *       evaluation's inputs and outputs (criticality, flags, days: no personal data, ADR 0002),
+   *       to see the next story use a change. Decision requirements, READ: a DMN with several tables.
+   *   <li>process definitions, READ: the processes, their versions and diagrams in Cockpit; no
+   *       instance, task, variable or history of any case.
+   *   <li>Cockpit, ACCESS. Not Tasklist (they have no tasks) nor Admin (they manage no one).
+   * </ul>
+   */
+  private void setUpProcessOwners() {
+    String owners = StaffGroups.PROCESS_OWNERS;
+    ensureGroup(owners, "Process owners", "WORKFLOW");
+    grant(owners, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grant(owners, Resources.DEPLOYMENT, Authorization.ANY, Permissions.CREATE, Permissions.READ);
+    grant(owners, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ, Permissions.READ_HISTORY);
+    grant(owners, Resources.DECISION_REQUIREMENTS_DEFINITION, Authorization.ANY, Permissions.READ);
+    grant(owners, Resources.PROCESS_DEFINITION, Authorization.ANY, ProcessDefinitionPermissions.READ);
   }
 
   private static List<String> managerGroupsAndLeads(Map<String, String> managerGroups) {

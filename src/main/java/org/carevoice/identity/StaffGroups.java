@@ -10,6 +10,8 @@ public final class StaffGroups {
   public static final String MODERATORS = "moderators";
   public static final String MODERATION_LEADS = "moderation-leads";
   public static final String SAFEGUARDING = "safeguarding";
+  /** Change decision tables from Camunda Modeler and follow versions in Cockpit; see no case. */
+  public static final String PROCESS_OWNERS = "process-owners";
 
   /** The role groups that exist in every installation, with their display names. */
   static final List<String[]> ROLE_GROUPS = List.of(

@@ -74,7 +74,9 @@ class PostgresStartupIT {
   @Test
   void wholeSliceOnAnEmptyDatabase_andRestartDeploysNothingNew() {
     String reference;
+    long deployments;
     try (ConfigurableApplicationContext app = start()) {
+      deployments = app.getBean(RepositoryService.class).createDeploymentQuery().count();
       reference = submitAndApprove(app);
       JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
       assertThat(jdbc.queryForObject("select status from story where reference = ?", String.class, reference))
@@ -85,7 +87,7 @@ class PostgresStartupIT {
     }
     try (ConfigurableApplicationContext app = start()) {
       RepositoryService repository = app.getBean(RepositoryService.class);
-      assertThat(repository.createDeploymentQuery().count()).as("a restart deploys nothing new").isEqualTo(1);
+      assertThat(repository.createDeploymentQuery().count()).as("a restart deploys nothing new").isEqualTo(deployments);
       assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("story-lifecycle").count()).isEqualTo(1);
       assertThat(app.getBean(StoryService.class).findPublished(reference)).isPresent();
     }

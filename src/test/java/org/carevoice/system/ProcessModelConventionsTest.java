@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
@@ -30,6 +31,8 @@ class ProcessModelConventionsTest {
   private static final Pattern MODELER_DEFAULT_ID =
       Pattern.compile("(Activity|Gateway|Event|StartEvent|EndEvent|Flow|Task|UserTask|ServiceTask)_[0-9a-z]{5,8}");
   private static final Pattern DELEGATE_EXPRESSION = Pattern.compile("\\$\\{([a-z][A-Za-z]+)}");
+
+  private static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
 
   @Autowired ModelDeployer deployer;
   @Autowired ApplicationContext context;
@@ -75,6 +78,25 @@ class ProcessModelConventionsTest {
         }
       }
     }
+  }
+
+  /**
+   * Camunda's silent default is "latest"; each call says which version it wants (ADR 0003). The
+   * decision tables are deployed apart from the processes (ModelDeployer), so a call bound to its
+   * own deployment would find no table: teach ModelDeployer first, then allow it here.
+   */
+  @Test
+  void everyBusinessRuleTask_choosesTheLatestDecisionOnPurpose() throws Exception {
+    Map<String, Resource> resources = deployer.findModels();
+    List<BusinessRuleTask> calls = new ArrayList<>();
+    models().forEach(model -> calls.addAll(model.getModelElementsByType(BusinessRuleTask.class)));
+    assertThat(calls).isNotEmpty().allSatisfy(task -> {
+      assertThat(task.getAttributeValueNs(CAMUNDA_NS, "decisionRefBinding")).as(task.getId() + " decisionRefBinding")
+          .isEqualTo("latest");
+      String decision = task.getCamundaDecisionRef();
+      assertThat(resources).as(task.getId() + " calls a decision table of the repository")
+          .containsKey("processes/" + decision + ".dmn");
+    });
   }
 
   @Test
