@@ -67,7 +67,7 @@ class TasklistModerationBrowserTest {
     runSavePoints();
 
     signInToTasklist("morag");
-    openAndClaim("Moderate story");
+    openAndClaim("Moderate story", reference);
     assertThat(fieldValue("Story")).contains("Everyone on the ward was calm");
     chooseRadio("Publish the story");
     chooseOption("How critical is the story?", "2 - mildly critical");
@@ -85,7 +85,7 @@ class TasklistModerationBrowserTest {
     runSavePoints();
 
     signInToTasklist("morag");
-    openAndClaim("Moderate story");
+    openAndClaim("Moderate story", reference);
     chooseRadio("Ask the author for changes");
     chooseOption("How critical is the story?", "1 - minimally critical");
     typeInto("Message to the author", "Please say which ward this was, without naming the staff.");
@@ -103,7 +103,7 @@ class TasklistModerationBrowserTest {
 
     driver.manage().deleteAllCookies();
     signInToTasklist("iain");
-    openAndClaim("Moderate story");
+    openAndClaim("Moderate story", reference);
     assertThat(fieldValue("Story")).contains("It was Ward 15.");
     chooseRadio("Publish the story");
     chooseOption("How critical is the story?", "1 - minimally critical");
@@ -121,7 +121,7 @@ class TasklistModerationBrowserTest {
     runSavePoints();
 
     signInToTasklist("morag");
-    openAndClaim("Moderate story");
+    openAndClaim("Moderate story", reference);
     assertThat(fieldValue("Screening signals")).contains("possible safeguarding concern");
     assertThat(fieldValue("Personal identifiers found")).contains("Dr Fraser");
     chooseRadio("Publish the story");
@@ -130,14 +130,14 @@ class TasklistModerationBrowserTest {
 
     driver.manage().deleteAllCookies();
     signInToTasklist("iain");
-    openAndClaim("Confirm anonymisation");
+    openAndClaim("Confirm anonymisation", reference);
     assertThat(fieldValue("Text to publish")).contains("the doctor was kind to my dad");
     chooseRadio("Confirm this text for publication");
     complete(reference);
 
     driver.manage().deleteAllCookies();
     signInToTasklist("shona");
-    openAndClaim("Review safeguarding concern");
+    openAndClaim("Review safeguarding concern", reference);
     assertThat(fieldValue("Story")).contains("not safe at home");
     chooseRadio("Contact made with the author or services: it may be published");
     complete(reference);
@@ -154,7 +154,7 @@ class TasklistModerationBrowserTest {
             + "five hours without an update on what was happening to my dad.");
     runSavePoints();
     signInToTasklist("morag");
-    openAndClaim("Moderate story");
+    openAndClaim("Moderate story", reference);
     chooseRadio("Publish the story");
     chooseOption("How critical is the story?", "3 - moderately critical");
     complete(reference);
@@ -182,7 +182,7 @@ class TasklistModerationBrowserTest {
 
     driver.manage().deleteAllCookies();
     signInToTasklist("morag");
-    openAndClaim("Moderate response");
+    openAndClaim("Moderate response", reference);
     assertThat(fieldValue("Response")).contains("updates every hour");
     chooseRadio("Publish the response");
     complete(reference);
@@ -200,7 +200,7 @@ class TasklistModerationBrowserTest {
     runSavePoints();
 
     signInToTasklist("morag");
-    openAndClaim("Moderate story");
+    openAndClaim("Moderate story", reference);
     chooseRadio("Ask the author for changes");
     chooseOption("How critical is the story?", "1 - minimally critical");
     clickComplete();
@@ -282,9 +282,11 @@ class TasklistModerationBrowserTest {
     driver.findElement(By.cssSelector("button[type='submit']")).click();
   }
 
-  private void openAndClaim(String taskName) {
+  /** Opens the task of this story by its card, which names the task and the story's reference. */
+  private void openAndClaim(String taskName, String reference) {
     wait.until(ExpectedConditions.elementToBeClickable(
-        By.xpath("//ol[contains(@class,'tasks-list')]//a[contains(normalize-space(.),'" + taskName + "')]"))).click();
+        By.xpath("//ol[contains(@class,'tasks-list')]//a[contains(normalize-space(.),'" + taskName + "')"
+            + " and contains(normalize-space(.),'" + reference + "')]"))).click();
     wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".fjs-container")));
   }
