@@ -13,21 +13,23 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Whatever an author sends, the identifier scan takes time in proportion to its length: 20,000
- * characters of any detector's trigger characters ("a." for an email address, "my son" and spaces
- * for a relative's name, digits for phone numbers ...) cost at most {@link #MAX_RATIO} times what
- * 20,000 characters of an ordinary story cost. A super-linear pattern costs 90 to over 1,000 times
- * as much at this length (20 KB of "a." took 30 s, an ordinary story 3 ms), so it fails here; the
- * slowest linear input, dense digits that libphonenumber parses one candidate at a time, costs 15
- * to 25 times as much.
+ * characters (the longest story) of any detector's trigger characters ("a." for an email address,
+ * "my son" and spaces for a relative's name, digits for phone numbers ...) cost at most
+ * {@link #MAX_RATIO} times what 20,000 characters of an ordinary story cost.
  *
- * <p>No absolute times: the ordinary story is scanned in the same run, just before each hostile
+ * <p>Where the bound sits: the slowest linear input, dense digits that libphonenumber parses one
+ * candidate at a time, costs 15 to 40 times an ordinary story; the super-linear patterns this test
+ * was written against cost 200 to 2,000 times as much at this length (20 KB of "a." took 21-30 s,
+ * an ordinary story of that length 10-40 ms).
+ *
+ * <p>No absolute times: the ordinary stories are scanned in the same run, just before each hostile
  * text, so a loaded machine slows both. Each ratio is the median of {@link #REPETITIONS} after a
  * warm-up. See docs/performance.md, "Identifier scan on hostile input".
  */
 class HostileInputScanTest {
 
   static final int LENGTH = 20_000;
-  static final double MAX_RATIO = 50;
+  static final double MAX_RATIO = 100;
   static final int REPETITIONS = 5;
 
   private static final IdentifierScanner SCANNER = Scanners.standard();
