@@ -17,29 +17,17 @@ import org.springframework.context.annotation.Configuration;
 class ContactDetectors {
 
   /*
-   * Linear time on any input. A run of characters that may start an address ("a.a.a.a..." or
-   * "a-b-c-...") has a word boundary before nearly every character; a pattern that starts at each
-   * of them and reads to the end of the run is quadratic (20 KB of "a." took 30 s). So each run is
-   * tried once, from its start: the lookbehind refuses to start inside a run (unless the last
-   * finding ended there, \G), and the atomic group
-   * (?>[...]*?\b) moves to the run's first word boundary, where a plain "\b[...]+" would
-   * start, and never comes back (a later start in the same run reads to the same end and fails
-   * the same way). The finding is group 1.
+   * Each run of address characters is bounded by the address format's own limits: at most 64
+   * characters before the @ (RFC 5321) and 63 in a domain label (RFC 1035). Unbounded, a run such
+   * as "a.a.a.a..." or "a-b-c-..." with a word boundary before nearly every character was read to
+   * its end from every boundary: quadratic, 20 KB of "a." took 30 s. Bounded, each start reads at
+   * most 64 characters, so a scan stays linear; a real address is never longer.
    */
-  private static final String LOCAL_CHAR = "[A-Za-z0-9._%+-]";
-  static final Pattern EMAIL = Pattern.compile("(?:\\G|(?<!" + LOCAL_CHAR + "))(?>" + LOCAL_CHAR + "*?\\b)(" + LOCAL_CHAR
-      + "++@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}\\b)");
-  private static final String SPOKEN_CHAR = "[A-Za-z0-9._-]";
-  /** The name may end inside its run, before the word "at" ("anne.at gmail dot com"), so no possessive here. */
-  static final Pattern SPOKEN_EMAIL = Pattern.compile("(?:\\G|(?<!" + SPOKEN_CHAR + "))(?>" + SPOKEN_CHAR + "*?\\b)(" + SPOKEN_CHAR
-      + "+\\s*+(?:\\(at\\)|\\[at\\]|\\bat\\b)\\s*+[A-Za-z0-9-]+\\s*+(?:(?:\\(dot\\)|\\[dot\\]|\\bdot\\b)\\s*+[A-Za-z]{2,}\\s*){1,3})",
+  static final Pattern EMAIL = Pattern.compile("\\b[A-Za-z0-9._%+-]{1,64}+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}\\b");
+  static final Pattern SPOKEN_EMAIL = Pattern.compile(
+      "\\b[A-Za-z0-9._-]{1,64}\\s*+(?:\\(at\\)|\\[at\\]|\\bat\\b)\\s*+[A-Za-z0-9-]+\\s*+(?:(?:\\(dot\\)|\\[dot\\]|\\bdot\\b)\\s*+[A-Za-z]{2,}\\s*){1,3}",
       Pattern.CASE_INSENSITIVE);
-  private static final String WEB_ADDRESS = "(?:https?://|www\\.)[^\\s<>\"]";
-  private static final String DOMAIN_CHAR = "[a-z0-9-]";
-  /** Group 1: a link with its scheme or www; group 2: a bare domain such as nhslanarkshire.scot/visiting. */
-  static final Pattern URL = Pattern.compile("\\b(" + WEB_ADDRESS + "+)"
-      + "|(?:\\G|(?<!" + DOMAIN_CHAR + "))(?>" + DOMAIN_CHAR + "*?\\b)(?!" + WEB_ADDRESS + ")"
-      + "(" + DOMAIN_CHAR + "++\\.(?:co\\.uk|com|org\\.uk|org|net|scot)(?:/[^\\s<>\"]*)?)",
+  static final Pattern URL = Pattern.compile("\\b(?:https?://|www\\.)[^\\s<>\"]+|\\b[a-z0-9-]{1,63}+\\.(?:co\\.uk|com|org\\.uk|org|net|scot)(?:/[^\\s<>\"]*)?",
       Pattern.CASE_INSENSITIVE);
   static final Pattern POSTCODE = Pattern.compile(
       "\\b(?:[A-PR-UWYZ][A-HK-Y]?\\d[A-HJKPSTUW\\d]?)\\s?\\d[ABD-HJLNP-UW-Z]{2}\\b", Pattern.CASE_INSENSITIVE);
@@ -49,8 +37,8 @@ class ContactDetectors {
   @Bean
   IdentifierDetector emailDetector() {
     return text -> {
-      List<Finding> findings = new ArrayList<>(TextPatterns.findAll(text, EMAIL, 1, FindingType.EMAIL, 0.99, s -> true));
-      findings.addAll(TextPatterns.findAll(text, SPOKEN_EMAIL, 1, FindingType.EMAIL, 0.85,
+      List<Finding> findings = new ArrayList<>(TextPatterns.findAll(text, EMAIL, 0, FindingType.EMAIL, 0.99, s -> true));
+      findings.addAll(TextPatterns.findAll(text, SPOKEN_EMAIL, 0, FindingType.EMAIL, 0.85,
           s -> s.toLowerCase().matches(".*\\bdot\\b.*|.*\\(dot\\).*|.*\\[dot\\].*")));
       return findings;
     };
@@ -58,7 +46,7 @@ class ContactDetectors {
 
   @Bean
   IdentifierDetector urlDetector() {
-    return text -> TextPatterns.findAll(text, URL, TextPatterns.ANY_GROUP, FindingType.URL, 0.95, s -> !s.contains("@"));
+    return text -> TextPatterns.findAll(text, URL, 0, FindingType.URL, 0.95, s -> !s.contains("@"));
   }
 
   @Bean

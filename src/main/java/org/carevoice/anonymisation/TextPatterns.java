@@ -9,17 +9,13 @@ import java.util.regex.Pattern;
 /** Finding matches of a pattern, trimmed of the separators a pattern may take at its end. */
 final class TextPatterns {
 
-  /** For a pattern of alternatives that each capture their finding: whichever group matched. */
-  static final int ANY_GROUP = -1;
-
   private TextPatterns() {}
 
-  static List<Finding> findAll(String text, Pattern pattern, int groupToTake, FindingType type, double confidence,
+  static List<Finding> findAll(String text, Pattern pattern, int group, FindingType type, double confidence,
       Predicate<String> accept) {
     List<Finding> findings = new ArrayList<>();
     Matcher matcher = pattern.matcher(text);
     while (matcher.find()) {
-      int group = groupToTake == ANY_GROUP ? firstMatchedGroup(matcher) : groupToTake;
       if (matcher.group(group) == null) {
         continue;
       }
@@ -31,15 +27,6 @@ final class TextPatterns {
       }
     }
     return findings;
-  }
-
-  private static int firstMatchedGroup(Matcher matcher) {
-    for (int group = 1; group <= matcher.groupCount(); group++) {
-      if (matcher.group(group) != null) {
-        return group;
-      }
-    }
-    return 0;
   }
 
   static int trimEnd(String text, int start, int end) {
