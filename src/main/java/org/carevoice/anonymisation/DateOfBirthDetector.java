@@ -19,7 +19,7 @@ class DateOfBirthDetector implements IdentifierDetector {
       + "|" + MONTH + "\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4})";
   /*
    * Possessive spaces: "DOB" and a date may be apart by any number of spaces, and two greedy \s*
-   * side by side tried every way of sharing them (20 KB of spaces after "dob" took seconds). The
+   * side by side tried every way of sharing them (20 KB of spaces after "dob" took 30 s). The
    * date can start only after the last space, so no sharing is worth trying.
    */
   static final Pattern DOB = Pattern.compile(
