@@ -17,8 +17,14 @@ class DateOfBirthDetector implements IdentifierDetector {
   private static final String DATE = "(\\d{1,2}[/.-]\\d{1,2}[/.-](?:\\d{4}|\\d{2})"
       + "|(?:the\\s+)?\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTH + ",?\\s+\\d{4}"
       + "|" + MONTH + "\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4})";
+  /*
+   * Possessive spaces: "DOB" and a date may be apart by any number of spaces, and two greedy \s*
+   * side by side tried every way of sharing them (20 KB of spaces after "dob" took 30 s). The
+   * date can start only after the last space, so no sharing is worth trying.
+   */
   static final Pattern DOB = Pattern.compile(
-      "\\b(?:born\\s+(?:on\\s+)?|date\\s+of\\s+birth\\s*(?:is|was|:)?\\s*|d\\.?o\\.?b\\.?\\s*(?:is|:)?\\s*|birthday\\s+is\\s+(?:on\\s+)?)"
+      "\\b(?:born\\s++(?:on\\s++)?|date\\s+of\\s+birth\\s*+(?:(?:is|was|:)\\s*+)?|d\\.?o\\.?b\\.?\\s*+(?:(?:is|:)\\s*+)?"
+          + "|birthday\\s+is\\s++(?:on\\s++)?)"
           + DATE,
       Pattern.CASE_INSENSITIVE);
 

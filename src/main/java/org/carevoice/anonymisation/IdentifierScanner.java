@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
@@ -32,14 +34,18 @@ public class IdentifierScanner {
     }
     all.sort(Comparator.comparingDouble(Finding::confidence).reversed()
         .thenComparing(Comparator.comparingInt((Finding f) -> f.end() - f.start()).reversed()));
-    List<Finding> kept = new ArrayList<>();
+    // Kept findings never overlap one another, so ordered by start they are ordered by end too: of
+    // those starting before a finding ends, only the last can reach into it. One look-up per
+    // finding instead of a comparison with every finding kept so far.
+    TreeMap<Integer, Finding> kept = new TreeMap<>();
     for (Finding finding : all) {
-      if (kept.stream().noneMatch(finding::overlaps)) {
-        kept.add(finding);
+      Map.Entry<Integer, Finding> before = kept.lowerEntry(finding.end());
+      if (before == null || !finding.overlaps(before.getValue())) {
+        kept.put(finding.start(), finding);
       }
     }
-    kept.sort(Comparator.comparingInt(Finding::start));
-    return new ScanResult(List.copyOf(kept), RedactionAdvisor.redact(text, kept));
+    List<Finding> findings = List.copyOf(kept.values());
+    return new ScanResult(findings, RedactionAdvisor.redact(text, findings));
   }
 
   /** Plain words for a moderator, e.g. "PHONE: 07700 900 123", or "None found". Personal data: forms only. */

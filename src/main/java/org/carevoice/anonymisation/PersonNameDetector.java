@@ -40,14 +40,15 @@ class PersonNameDetector implements IdentifierDetector {
       "director", "registrar", "assistant", "nurse", "sister", "doctor", "practice", "team", "station", "in", "on",
       "who", "and", "the", "was", "said", "told", "came", "had");
   /** Words of one name are on one line: a line break ends a name. */
-  private static final String GAP = "[ \\t]+";
+  private static final String GAP = "[ \\t]++";
   private static final Pattern TITLED = Pattern.compile("\\b" + TITLE + GAP + "(" + NAME + ")(?:" + GAP + "(" + NAME + "))?");
   private static final String RELATIVE = "(?:husband|wife|partner|son|daughter|mum|mam|mother|dad|father|brother|sister"
       + "|gran|granny|grandma|grandad|grandpa|grandson|granddaughter|uncle|aunt|auntie|nephew|niece|boy|girl|friend"
       + "|neighbour|cousin|baby|wean|boyfriend|girlfriend|fianc[eé]e?|stepson|stepdaughter|twin)";
+  /** An optional comma, then a gap: written so that a long run of spaces is read once, not shared out every way. */
   private static final Pattern RELATIVE_NAME = Pattern.compile(
       "\\b(?:my|our|his|her|their)\\s+(?:late\\s+|wee\\s+|little\\s+|youngest\\s+|eldest\\s+|oldest\\s+)?" + RELATIVE
-          + "[ \\t]*,?" + GAP + "([A-Za-z][a-z]+(?:" + GAP + "(?:Mc|Mac|O')?[A-Z][a-z]+)?)");
+          + "(?:[ \\t]*+,)?" + GAP + "([A-Za-z][a-z]+(?:" + GAP + "(?:Mc|Mac|O')?[A-Z][a-z]+)?)");
   private static final Pattern CALLED = Pattern.compile(
       "\\b(?:called|named|name\\s+(?:is|was))" + GAP + "(" + NAME + "(?:" + GAP + NAME + ")?)");
   private static final Pattern CAPITALISED = Pattern.compile("\\b(" + NAME + ")(?:" + GAP + "(" + NAME + "))?");
