@@ -11,7 +11,13 @@ import java.io.InputStreamReader;
 import java.net.URLDecoder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The Camunda webapps' sign-in request, its small form body read once to learn the user name and
@@ -26,6 +32,7 @@ final class WebappSignInRequest extends HttpServletRequestWrapper {
 
   private final byte[] body;
   private final String username;
+  private Map<String, String[]> parameters;
 
   private WebappSignInRequest(HttpServletRequest request, byte[] body, String username) {
     super(request);
@@ -97,19 +104,69 @@ final class WebappSignInRequest extends HttpServletRequestWrapper {
     return new BufferedReader(new InputStreamReader(getInputStream(), charsetOf(this)));
   }
 
-  private static String usernameIn(byte[] body, Charset charset) {
-    for (String field : new String(body, charset).split("&")) {
-      int equals = field.indexOf('=');
-      String name = equals < 0 ? field : field.substring(0, equals);
-      if ("username".equals(name)) {
-        try {
-          return URLDecoder.decode(equals < 0 ? "" : field.substring(equals + 1), charset);
-        } catch (IllegalArgumentException e) {
-          return "";
-        }
-      }
+  /**
+   * The form's fields from the body read here, with those of the query string, so that filters
+   * after this one (e.g. the check for control characters) see what Camunda's resource will see.
+   */
+  @Override
+  public Map<String, String[]> getParameterMap() {
+    if (body == null) {
+      return super.getParameterMap();
     }
-    return "";
+    if (parameters == null) {
+      Map<String, List<String>> fields = new LinkedHashMap<>();
+      super.getParameterMap().forEach((name, values) -> fields.computeIfAbsent(name, n -> new ArrayList<>())
+          .addAll(List.of(values)));
+      formFields(body, charsetOf(this)).forEach(field ->
+          fields.computeIfAbsent(field.getKey(), n -> new ArrayList<>()).add(field.getValue()));
+      Map<String, String[]> map = new LinkedHashMap<>();
+      fields.forEach((name, values) -> map.put(name, values.toArray(String[]::new)));
+      parameters = Collections.unmodifiableMap(map);
+    }
+    return parameters;
+  }
+
+  @Override
+  public String getParameter(String name) {
+    String[] values = getParameterMap().get(name);
+    return values == null || values.length == 0 ? null : values[0];
+  }
+
+  @Override
+  public String[] getParameterValues(String name) {
+    return getParameterMap().get(name);
+  }
+
+  @Override
+  public Enumeration<String> getParameterNames() {
+    return Collections.enumeration(getParameterMap().keySet());
+  }
+
+  private static String usernameIn(byte[] body, Charset charset) {
+    return formFields(body, charset).stream().filter(field -> field.getKey().equals("username"))
+        .map(Map.Entry::getValue).findFirst().orElse("");
+  }
+
+  /** The fields of a form body, in order; a field that cannot be decoded counts as empty. */
+  private static List<Map.Entry<String, String>> formFields(byte[] body, Charset charset) {
+    List<Map.Entry<String, String>> fields = new ArrayList<>();
+    for (String field : new String(body, charset).split("&")) {
+      if (field.isEmpty()) {
+        continue;
+      }
+      int equals = field.indexOf('=');
+      fields.add(Map.entry(decode(equals < 0 ? field : field.substring(0, equals), charset),
+          decode(equals < 0 ? "" : field.substring(equals + 1), charset)));
+    }
+    return fields;
+  }
+
+  private static String decode(String text, Charset charset) {
+    try {
+      return URLDecoder.decode(text, charset);
+    } catch (IllegalArgumentException e) {
+      return "";
+    }
   }
 
   private static Charset charsetOf(HttpServletRequest request) {
