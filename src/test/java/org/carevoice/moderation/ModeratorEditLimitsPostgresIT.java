@@ -7,8 +7,6 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import org.carevoice.PostgresApplication;
 import org.carevoice.story.Story;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -25,23 +23,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 @ExtendWith(OutputCaptureExtension.class)
 class ModeratorEditLimitsPostgresIT {
 
-  private PostgresApplication postgres;
-
-  @BeforeEach
-  void createDatabase() {
-    postgres = PostgresApplication.createDatabase();
-  }
-
-  @AfterEach
-  void dropDatabase() {
-    if (postgres != null) {
-      postgres.close();
-    }
-  }
-
   @Test
   void tooLongEditsAreRefusedWith400_andEditsAtTheLimitAreSaved(CapturedOutput log) throws Exception {
-    try (ConfigurableApplicationContext app = postgres.startApplication()) {
+    try (PostgresApplication postgres = PostgresApplication.start()) {
+      ConfigurableApplicationContext app = postgres.context();
       TasksOverHttp http = new TasksOverHttp(
           Integer.parseInt(app.getEnvironment().getProperty("local.server.port")), app);
       assertThat(http.columnLength("story", "title")).isEqualTo(Story.TITLE_MAX);

@@ -13,8 +13,6 @@ import org.carevoice.story.NewStory;
 import org.carevoice.story.Relationship;
 import org.carevoice.story.Story;
 import org.carevoice.story.StoryService;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,23 +25,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class WithdrawalPostgresIT {
 
-  private PostgresApplication postgres;
-
-  @BeforeEach
-  void createDatabase() {
-    postgres = PostgresApplication.createDatabase();
-  }
-
-  @AfterEach
-  void dropDatabase() {
-    if (postgres != null) {
-      postgres.close();
-    }
-  }
-
   @Test
   void withdrawal_rewritesAndRedactsDigests_andEmptiesResponses() {
-    try (ConfigurableApplicationContext app = postgres.startApplication()) {
+    try (PostgresApplication postgres = PostgresApplication.start()) {
+      ConfigurableApplicationContext app = postgres.context();
       StoryService stories = app.getBean(StoryService.class);
       SubscriptionService subscriptions = app.getBean(SubscriptionService.class);
       OrganisationService organisation = app.getBean(OrganisationService.class);
