@@ -1,6 +1,5 @@
 package org.carevoice.identity;
 
-import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -155,7 +154,7 @@ final class QueryExpressionGuard extends AbstractProcessEnginePlugin {
 
   /**
    * The fields that hold a client's query in the engine's filter commands. Read once by name: a
-   * Camunda upgrade that renames them fails {@code QueryExpressionGuardTest} at build time, and at
+   * Camunda upgrade that renames them fails {@code QueryExpressionSecurityTest} at build time, and at
    * run time such a command is refused rather than let through unchecked.
    */
   enum CommandFields {
@@ -163,32 +162,19 @@ final class QueryExpressionGuard extends AbstractProcessEnginePlugin {
     FILTER_ID(AbstractExecuteFilterCmd.class, "filterId"),
     FILTER(SaveFilterCmd.class, "filter");
 
-    private final Field field;
+    private final EngineCommandField field;
 
     CommandFields(Class<?> owner, String name) {
-      Field found;
-      try {
-        found = owner.getDeclaredField(name);
-        found.setAccessible(true);
-      } catch (NoSuchFieldException | RuntimeException e) {
-        found = null;
-      }
-      this.field = found;
+      field = new EngineCommandField(owner, name,
+          "This engine's " + name() + " cannot be checked for expressions; refused.");
     }
 
     boolean present() {
-      return field != null;
+      return field.present();
     }
 
     Object read(Object command) {
-      if (field == null) {
-        throw new BadUserRequestException("This engine's " + name() + " cannot be checked for expressions; refused.");
-      }
-      try {
-        return field.get(command);
-      } catch (IllegalAccessException e) {
-        throw new BadUserRequestException("This engine's " + name() + " cannot be checked for expressions; refused.");
-      }
+      return field.read(command);
     }
   }
 

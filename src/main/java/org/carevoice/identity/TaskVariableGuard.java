@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -314,49 +313,23 @@ final class TaskVariableGuard extends AbstractProcessEnginePlugin {
     ESCALATION_TASK_ID(HandleTaskEscalationCmd.class, "taskId"),
     ESCALATION_VARIABLES(HandleTaskEscalationCmd.class, "variables");
 
-    private final Field field;
+    private final EngineCommandField field;
 
     CommandFields(Class<?> owner, String name) {
-      Field found;
-      try {
-        found = owner.getDeclaredField(name);
-        found.setAccessible(true);
-      } catch (NoSuchFieldException | RuntimeException e) {
-        found = null;
-      }
-      this.field = found;
+      field = new EngineCommandField(owner, name,
+          "This engine's " + name() + " cannot be checked against the task's form; refused.");
     }
 
     boolean present() {
-      return field != null;
+      return field.present();
     }
 
     Object read(Object command) {
-      try {
-        return accessible().get(command);
-      } catch (IllegalAccessException e) {
-        throw uncheckable();
-      }
+      return field.read(command);
     }
 
     void write(Object command, Object value) {
-      try {
-        accessible().set(command, value);
-      } catch (IllegalAccessException | IllegalArgumentException e) {
-        throw uncheckable();
-      }
-    }
-
-    private Field accessible() {
-      if (field == null) {
-        throw uncheckable();
-      }
-      return field;
-    }
-
-    private BadUserRequestException uncheckable() {
-      return new BadUserRequestException("This engine's " + name() + " cannot be checked against the task's form;"
-          + " refused.");
+      field.write(command, value);
     }
   }
 }

@@ -4,20 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.carevoice.story.StoryLifecycle.Elements.USER_TASK_MODERATE_STORY;
 
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
-import java.util.UUID;
-import org.carevoice.CarevoiceApplication;
-import org.carevoice.RequiredService;
+import org.carevoice.PostgresApplication;
 import org.carevoice.story.Story;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -27,37 +18,15 @@ import org.springframework.context.ConfigurableApplicationContext;
  * character varying(150)" in an HTTP 500): refused with 400 before any SQL runs, and an edit at the
  * limit saved. The application runs on a database of its own, created for the test and dropped after.
  *
- * <p>Connection from PGHOST, PGPORT, PGDATABASE, PGUSER, PGPASSWORD (default 127.0.0.1:5432,
- * database test, user postgres, trust authentication).
+ * <p>Connection settings: see {@link PostgresApplication}.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ModeratorEditLimitsPostgresIT {
 
-  private static final String HOST = env("PGHOST", "127.0.0.1");
-  private static final String PORT = env("PGPORT", "5432");
-  private static final String ADMIN_DATABASE = env("PGDATABASE", "test");
-  private static final String USER = env("PGUSER", "postgres");
-  private static final String PASSWORD = env("PGPASSWORD", "");
-
-  private String database;
-
-  @BeforeEach
-  void createDatabase() {
-    RequiredService.require(canConnect(), "PostgreSQL at " + HOST + ":" + PORT + "/" + ADMIN_DATABASE);
-    database = "carevoice_edits_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    adminSql("create database " + database);
-  }
-
-  @AfterEach
-  void dropDatabase() {
-    if (database != null) {
-      adminSql("drop database if exists " + database + " with (force)");
-    }
-  }
-
   @Test
   void tooLongEditsAreRefusedWith400_andEditsAtTheLimitAreSaved(CapturedOutput log) throws Exception {
-    try (ConfigurableApplicationContext app = start()) {
+    try (PostgresApplication postgres = PostgresApplication.start()) {
+      ConfigurableApplicationContext app = postgres.context();
       TasksOverHttp http = new TasksOverHttp(
           Integer.parseInt(app.getEnvironment().getProperty("local.server.port")), app);
       assertThat(http.columnLength("story", "title")).isEqualTo(Story.TITLE_MAX);
@@ -85,40 +54,5 @@ class ModeratorEditLimitsPostgresIT {
       assertThat(http.story(reference)).containsEntry("title", title).containsEntry("body", text)
           .containsEntry("moderator_message", message).containsEntry("status", "AWAITING_EDIT");
     }
-  }
-
-  private ConfigurableApplicationContext start() {
-    return new SpringApplicationBuilder(CarevoiceApplication.class)
-        .profiles("postgres", "demo", "test")
-        // Command-line arguments outrank the test profile's H2 settings.
-        .run("--spring.datasource.url=jdbc:postgresql://" + HOST + ":" + PORT + "/" + database,
-            "--spring.datasource.username=" + USER,
-            "--spring.datasource.password=" + PASSWORD,
-            "--server.port=0");
-  }
-
-  private static boolean canConnect() {
-    try (Connection ignored = connect(ADMIN_DATABASE)) {
-      return true;
-    } catch (SQLException e) {
-      return false;
-    }
-  }
-
-  private static void adminSql(String sql) {
-    try (Connection connection = connect(ADMIN_DATABASE); Statement statement = connection.createStatement()) {
-      statement.execute(sql);
-    } catch (SQLException e) {
-      throw new IllegalStateException("Cannot run '" + sql + "' on PostgreSQL: " + e.getMessage(), e);
-    }
-  }
-
-  private static Connection connect(String name) throws SQLException {
-    return DriverManager.getConnection("jdbc:postgresql://" + HOST + ":" + PORT + "/" + name, USER, PASSWORD);
-  }
-
-  private static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isBlank() ? fallback : value;
   }
 }

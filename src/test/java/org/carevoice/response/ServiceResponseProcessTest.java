@@ -226,12 +226,7 @@ class ServiceResponseProcessTest {
     SubmittedStory submitted = testStories.submit(title, BODY, TestStories.PSEUDONYM, TestStories.EMAIL);
     ProcessInstance story = driver.instance(submitted.reference());
     driver.runSavePoints(story);
-    Map<String, Object> moderation = new HashMap<>();
-    moderation.put("decision", "approve");
-    moderation.put("criticality", criticality);
-    moderation.put("services", "[" + String.join(",", java.util.Arrays.stream(serviceSlugs)
-        .map(slug -> "\"" + testStories.serviceId(slug) + "\"").toList()) + "]");
-    driver.submit(story, StoryLifecycle.Elements.USER_TASK_MODERATE_STORY, "morag", moderation);
+    driver.approve(story, criticality, java.util.Arrays.stream(serviceSlugs).map(testStories::serviceId).toList());
     return story;
   }
 

@@ -12,14 +12,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
-import java.nio.charset.StandardCharsets;
-import java.sql.Blob;
-import java.sql.Clob;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -27,11 +23,11 @@ import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.carevoice.CarevoiceTest;
+import org.carevoice.TextInTables;
 import org.carevoice.story.CaseDriver;
 import org.carevoice.story.Channel;
 import org.carevoice.story.NewStory;
 import org.carevoice.story.Relationship;
-import org.carevoice.story.StoryLifecycle;
 import org.carevoice.story.StoryService;
 import org.carevoice.story.SubmittedStory;
 import org.carevoice.story.TestStories;
@@ -180,12 +176,7 @@ class WithdrawalErasureTest {
   private ProcessInstance publish(SubmittedStory submitted, String criticality, String... serviceSlugs) {
     ProcessInstance story = driver.instance(submitted.reference());
     driver.runSavePoints(story);
-    Map<String, Object> moderation = new HashMap<>();
-    moderation.put("decision", "approve");
-    moderation.put("criticality", criticality);
-    moderation.put("services", "[" + String.join(",", java.util.Arrays.stream(serviceSlugs)
-        .map(slug -> "\"" + testStories.serviceId(slug) + "\"").toList()) + "]");
-    driver.submit(story, StoryLifecycle.Elements.USER_TASK_MODERATE_STORY, "morag", moderation);
+    driver.approve(story, criticality, java.util.Arrays.stream(serviceSlugs).map(testStories::serviceId).toList());
     return story;
   }
 
@@ -233,39 +224,11 @@ class WithdrawalErasureTest {
 
   /** "TABLE.COLUMN contains CANARY" for every column of every table, ours and the engine's. */
   private List<String> findCanaries() {
-    List<String> found = new ArrayList<>();
     List<String> tables = jdbc.queryForList("select table_name from information_schema.tables"
         + " where table_schema = 'PUBLIC' and table_type = 'BASE TABLE' order by table_name", String.class);
     assertThat(tables).contains("STORY", "RESPONSE", "OUTBOX_MESSAGE", "ACT_RU_VARIABLE", "ACT_HI_VARINST");
-    for (String table : tables) {
-      for (Map<String, Object> row : jdbc.queryForList("select * from \"" + table + "\"")) {
-        for (Map.Entry<String, Object> column : row.entrySet()) {
-          String value = asText(column.getValue());
-          CANARIES.stream().filter(value::contains)
-              .forEach(canary -> found.add(table + "." + column.getKey() + " contains " + canary));
-        }
-      }
-    }
-    return found;
-  }
-
-  private static String asText(Object value) {
-    try {
-      if (value == null) {
-        return "";
-      }
-      if (value instanceof byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
-      }
-      if (value instanceof Blob blob) {
-        return new String(blob.getBytes(1, (int) blob.length()), StandardCharsets.UTF_8);
-      }
-      if (value instanceof Clob clob) {
-        return clob.getSubString(1, (int) clob.length());
-      }
-      return value.toString();
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    Map<String, String> queries = new LinkedHashMap<>();
+    tables.forEach(table -> queries.put(table, "select * from \"" + table + "\""));
+    return TextInTables.find(jdbc, queries, CANARIES);
   }
 }

@@ -2,16 +2,10 @@ package org.carevoice.response;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
-import org.carevoice.CarevoiceApplication;
-import org.carevoice.RequiredService;
+import org.carevoice.PostgresApplication;
 import org.carevoice.organisation.CareService;
 import org.carevoice.organisation.OrganisationService;
 import org.carevoice.story.Channel;
@@ -19,10 +13,7 @@ import org.carevoice.story.NewStory;
 import org.carevoice.story.Relationship;
 import org.carevoice.story.Story;
 import org.carevoice.story.StoryService;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -34,31 +25,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class WithdrawalPostgresIT {
 
-  private static final String HOST = env("PGHOST", "127.0.0.1");
-  private static final String PORT = env("PGPORT", "5432");
-  private static final String ADMIN_DATABASE = env("PGDATABASE", "test");
-  private static final String USER = env("PGUSER", "postgres");
-  private static final String PASSWORD = env("PGPASSWORD", "");
-
-  private String database;
-
-  @BeforeEach
-  void createDatabase() {
-    RequiredService.require(canConnect(), "PostgreSQL at " + HOST + ":" + PORT + "/" + ADMIN_DATABASE);
-    database = "carevoice_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    adminSql("create database " + database);
-  }
-
-  @AfterEach
-  void dropDatabase() {
-    if (database != null) {
-      adminSql("drop database if exists " + database + " with (force)");
-    }
-  }
-
   @Test
   void withdrawal_rewritesAndRedactsDigests_andEmptiesResponses() {
-    try (ConfigurableApplicationContext app = start()) {
+    try (PostgresApplication postgres = PostgresApplication.start()) {
+      ConfigurableApplicationContext app = postgres.context();
       StoryService stories = app.getBean(StoryService.class);
       SubscriptionService subscriptions = app.getBean(SubscriptionService.class);
       OrganisationService organisation = app.getBean(OrganisationService.class);
@@ -106,40 +76,5 @@ class WithdrawalPostgresIT {
   private static String text(JdbcTemplate jdbc, Long message) {
     return jdbc.queryForObject("select subject || text_body || html_body from outbox_message where id = ?", String.class,
         message);
-  }
-
-  private ConfigurableApplicationContext start() {
-    return new SpringApplicationBuilder(CarevoiceApplication.class)
-        .profiles("postgres", "demo", "test")
-        // Command-line arguments outrank the test profile's H2 settings.
-        .run("--spring.datasource.url=jdbc:postgresql://" + HOST + ":" + PORT + "/" + database,
-            "--spring.datasource.username=" + USER,
-            "--spring.datasource.password=" + PASSWORD,
-            "--server.port=0");
-  }
-
-  private static boolean canConnect() {
-    try (Connection ignored = connect(ADMIN_DATABASE)) {
-      return true;
-    } catch (SQLException e) {
-      return false;
-    }
-  }
-
-  private static void adminSql(String sql) {
-    try (Connection connection = connect(ADMIN_DATABASE); Statement statement = connection.createStatement()) {
-      statement.execute(sql);
-    } catch (SQLException e) {
-      throw new IllegalStateException("Cannot run '" + sql + "' on PostgreSQL: " + e.getMessage(), e);
-    }
-  }
-
-  private static Connection connect(String name) throws SQLException {
-    return DriverManager.getConnection("jdbc:postgresql://" + HOST + ":" + PORT + "/" + name, USER, PASSWORD);
-  }
-
-  private static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isBlank() ? fallback : value;
   }
 }

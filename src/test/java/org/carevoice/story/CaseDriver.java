@@ -1,5 +1,6 @@
 package org.carevoice.story;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -87,6 +88,15 @@ public class CaseDriver {
 
   public Task task(ProcessInstance instance, String taskKey) {
     return tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey).singleResult();
+  }
+
+  /** Moderator morag approves the story at this criticality, about these services, as in Tasklist. */
+  public void approve(ProcessInstance story, String criticality, List<Long> serviceIds) {
+    Map<String, Object> moderation = new HashMap<>();
+    moderation.put("decision", "approve");
+    moderation.put("criticality", criticality);
+    moderation.put("services", "[" + String.join(",", serviceIds.stream().map(id -> "\"" + id + "\"").toList()) + "]");
+    submit(story, StoryLifecycle.Elements.USER_TASK_MODERATE_STORY, "morag", moderation);
   }
 
   public Map<String, Object> formVariables(ProcessInstance instance, String taskKey) {

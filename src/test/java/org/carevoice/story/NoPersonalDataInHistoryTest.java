@@ -2,15 +2,12 @@ package org.carevoice.story;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.sql.Blob;
-import java.sql.Clob;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.carevoice.CarevoiceTest;
+import org.carevoice.TextInTables;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -109,40 +106,6 @@ class NoPersonalDataInHistoryTest {
     // still running (a published story waits for responses) and go with them.
     queries.put("ACT_GE_BYTEARRAY", "select * from ACT_GE_BYTEARRAY where TYPE_ = 3"
         + " or ID_ in (select BYTEARRAY_ID_ from ACT_HI_VARINST) or ID_ in (select BYTEARRAY_ID_ from ACT_HI_DETAIL)");
-    List<String> found = new ArrayList<>();
-    for (Map.Entry<String, String> query : queries.entrySet()) {
-      String table = query.getKey();
-      for (Map<String, Object> row : jdbc.queryForList(query.getValue())) {
-        for (Map.Entry<String, Object> column : row.entrySet()) {
-          String value = asText(column.getValue());
-          for (String marker : MARKERS) {
-            if (value.contains(marker)) {
-              found.add(table + "." + column.getKey() + " contains " + marker);
-            }
-          }
-        }
-      }
-    }
-    return found;
-  }
-
-  private static String asText(Object value) {
-    try {
-      if (value == null) {
-        return "";
-      }
-      if (value instanceof byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
-      }
-      if (value instanceof Blob blob) {
-        return new String(blob.getBytes(1, (int) blob.length()), StandardCharsets.UTF_8);
-      }
-      if (value instanceof Clob clob) {
-        return clob.getSubString(1, (int) clob.length());
-      }
-      return value.toString();
-    } catch (java.sql.SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    return TextInTables.find(jdbc, queries, MARKERS);
   }
 }

@@ -22,6 +22,7 @@ import java.util.concurrent.Future;
 import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.carevoice.PostgresApplication;
 import org.carevoice.story.TellStoryWalk;
 import org.carevoice.story.TestStories;
 import org.junit.jupiter.api.AfterAll;

@@ -3,20 +3,16 @@ package org.carevoice.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
-import org.carevoice.CarevoiceApplication;
-import org.carevoice.RequiredService;
+import org.carevoice.PostgresApplication;
 import org.carevoice.organisation.OrganisationService;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +29,6 @@ import org.carevoice.story.SubmittedStory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -44,30 +39,21 @@ import org.springframework.jdbc.datasource.init.ScriptUtils;
  * slice (submit, moderate, publish) on an empty database, a restart that deploys nothing new, and
  * a start on a database where Camunda's tables already exist before Flyway ever ran.
  *
- * <p>Connection from PGHOST, PGPORT, PGDATABASE, PGUSER, PGPASSWORD (default 127.0.0.1:5432,
- * database test, user postgres, trust authentication).
+ * <p>Connection settings: see {@link PostgresApplication}.
  */
 class PostgresStartupIT {
 
-  private static final String HOST = env("PGHOST", "127.0.0.1");
-  private static final String PORT = env("PGPORT", "5432");
-  private static final String ADMIN_DATABASE = env("PGDATABASE", "test");
-  private static final String USER = env("PGUSER", "postgres");
-  private static final String PASSWORD = env("PGPASSWORD", "");
-
-  private String database;
+  private PostgresApplication postgres;
 
   @BeforeEach
   void createDatabase() {
-    RequiredService.require(canConnect(), "PostgreSQL at " + HOST + ":" + PORT + "/" + ADMIN_DATABASE);
-    database = "carevoice_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    adminSql("create database " + database);
+    postgres = PostgresApplication.createDatabase();
   }
 
   @AfterEach
   void dropDatabase() {
-    if (database != null) {
-      adminSql("drop database if exists " + database + " with (force)");
+    if (postgres != null) {
+      postgres.close();
     }
   }
 
@@ -75,7 +61,7 @@ class PostgresStartupIT {
   void wholeSliceOnAnEmptyDatabase_andRestartDeploysNothingNew() {
     String reference;
     long deployments;
-    try (ConfigurableApplicationContext app = start()) {
+    try (ConfigurableApplicationContext app = postgres.startApplication()) {
       deployments = app.getBean(RepositoryService.class).createDeploymentQuery().count();
       reference = submitAndApprove(app);
       JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
@@ -85,7 +71,7 @@ class PostgresStartupIT {
           "pg.author@example.org")).isEqualTo(2L);
       assertThat(app.getBean(StoryService.class).findPublished(reference)).isPresent();
     }
-    try (ConfigurableApplicationContext app = start()) {
+    try (ConfigurableApplicationContext app = postgres.startApplication()) {
       RepositoryService repository = app.getBean(RepositoryService.class);
       assertThat(repository.createDeploymentQuery().count()).as("a restart deploys nothing new").isEqualTo(deployments);
       assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("story-lifecycle").count()).isEqualTo(1);
@@ -95,14 +81,14 @@ class PostgresStartupIT {
 
   @Test
   void startsOnADatabaseWhereCamundaTablesAlreadyExist() throws SQLException {
-    try (Connection connection = connect(database)) {
+    try (Connection connection = postgres.connect()) {
       for (String part : List.of("engine", "history", "identity", "case.engine", "case.history", "decision.engine",
           "decision.history")) {
         ScriptUtils.executeSqlScript(connection,
             new ClassPathResource("org/camunda/bpm/engine/db/create/activiti.postgres.create." + part + ".sql"));
       }
     }
-    try (ConfigurableApplicationContext app = start()) {
+    try (ConfigurableApplicationContext app = postgres.startApplication()) {
       JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
       // Baselined at 0 on the non-empty schema, then every migration applied.
       assertThat(jdbc.queryForList("select version from carevoice_schema_history where success order by installed_rank",
@@ -113,7 +99,7 @@ class PostgresStartupIT {
 
   @Test
   void search_isFullTextWithStemmingAndEveryFilterWorks() {
-    try (ConfigurableApplicationContext app = start()) {
+    try (ConfigurableApplicationContext app = postgres.startApplication()) {
       StoryService stories = app.getBean(StoryService.class);
       OrganisationService organisation = app.getBean(OrganisationService.class);
       PublishedStorySearch search = app.getBean(PublishedStorySearch.class);
@@ -164,16 +150,6 @@ class PostgresStartupIT {
     return search.search(criteria, 0, 100).stories().stream().map(Story::getTitle).toList();
   }
 
-  private ConfigurableApplicationContext start() {
-    return new SpringApplicationBuilder(CarevoiceApplication.class)
-        .profiles("postgres", "demo", "test")
-        // Command-line arguments outrank the test profile's H2 settings.
-        .run("--spring.datasource.url=jdbc:postgresql://" + HOST + ":" + PORT + "/" + database,
-            "--spring.datasource.username=" + USER,
-            "--spring.datasource.password=" + PASSWORD,
-            "--server.port=0");
-  }
-
   private static String submitAndApprove(ConfigurableApplicationContext app) {
     OrganisationService organisation = app.getBean(OrganisationService.class);
     Long service = organisation.allServices().get(0).getId();
@@ -204,30 +180,5 @@ class PostgresStartupIT {
       }
       jobs.forEach(job -> management.executeJob(job.getId()));
     }
-  }
-
-  private static boolean canConnect() {
-    try (Connection ignored = connect(ADMIN_DATABASE)) {
-      return true;
-    } catch (SQLException e) {
-      return false;
-    }
-  }
-
-  private static void adminSql(String sql) {
-    try (Connection connection = connect(ADMIN_DATABASE); Statement statement = connection.createStatement()) {
-      statement.execute(sql);
-    } catch (SQLException e) {
-      throw new IllegalStateException("Cannot run '" + sql + "' on PostgreSQL: " + e.getMessage(), e);
-    }
-  }
-
-  private static Connection connect(String name) throws SQLException {
-    return DriverManager.getConnection("jdbc:postgresql://" + HOST + ":" + PORT + "/" + name, USER, PASSWORD);
-  }
-
-  private static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isBlank() ? fallback : value;
   }
 }
