@@ -8,13 +8,13 @@ import static org.carevoice.story.StoryLifecycle.Vars.PRIVATE_TITLE;
 import static org.carevoice.story.StoryLifecycle.Vars.STORY_ID;
 
 import java.util.Objects;
-import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.carevoice.anonymisation.IdentifierScanner;
 import org.carevoice.anonymisation.ScanResult;
 import org.carevoice.identity.StaffDirectory;
+import org.carevoice.identity.TaskWorkRefusedException;
 import org.carevoice.story.ModerationView;
 import org.carevoice.story.StoryLifecycle.AnonymisationDecision;
 import org.carevoice.story.StoryService;
@@ -22,8 +22,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Confirm anonymisation": identifiers remained after moderation, so a second moderator looks.
- * The moderator who moderated the story can neither claim nor complete this task. On create the
- * suggested redaction is offered for editing; on confirm the text as left is saved.
+ * The moderator who moderated the story can neither claim, be assigned nor complete this task: a
+ * 403 that says why ({@link TaskWorkRefusedException}), never a 500. On create the suggested
+ * redaction is offered for editing; on confirm the text as left is saved.
  */
 @Component("confirmAnonymisationTaskListener")
 public class ConfirmAnonymisationTaskListener implements TaskListener {
@@ -62,7 +63,9 @@ public class ConfirmAnonymisationTaskListener implements TaskListener {
   }
 
   private void complete(DelegateTask task) {
-    refuseModerator(Optional.ofNullable(task.getAssignee()).orElseGet(staff::currentUser), task);
+    // Whoever completes it, and whoever it is assigned to: neither may be the story's moderator.
+    refuseModerator(staff.currentUser(), task);
+    refuseModerator(task.getAssignee(), task);
     String decision = ANONYMISATION_DECISION.find(task).orElse("");
     if (decision.equals(AnonymisationDecision.CONFIRM)) {
       stories.recordRedaction(STORY_ID.get(task), PRIVATE_TITLE.find(task).orElse(null),
@@ -75,7 +78,7 @@ public class ConfirmAnonymisationTaskListener implements TaskListener {
   private static void refuseModerator(String user, DelegateTask task) {
     String moderator = MODERATOR.find(task).orElse(null);
     if (user != null && Objects.equals(user, moderator)) {
-      throw new ProcessEngineException(SAME_MODERATOR);
+      throw new TaskWorkRefusedException(SAME_MODERATOR);
     }
   }
 }
