@@ -4,10 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
 
 /**
  * How the engine checks who may see and work what (the grants themselves: {@link
@@ -25,6 +31,9 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
  *       TASK_WORK} (claim, complete) rather than {@code UPDATE} (which also lets one re-assign,
  *       re-date and re-prioritise a task).
  *   <li><b>Grants per definition, not per task</b>: {@link DefinitionGrantAuthorizationProvider}.
+ *   <li><b>A task is worked by its candidates</b> (or an administrator): {@link
+ *       CandidatesOnlyTaskListener}, on every user task, so that a grant on a whole definition does
+ *       not let moderators claim the safeguarding leads' review in the same process.
  *   <li><b>A refusal is a 403, not a 500</b>: a {@link TaskWorkRefusedException} thrown by a task
  *       listener reaches the client as the engine's {@link AuthorizationException}.
  * </ul>
@@ -41,6 +50,10 @@ final class WorkAuthorizationPlugin extends AbstractProcessEnginePlugin {
     configuration.setEnableHistoricInstancePermissions(true);
     configuration.setDefaultUserPermissionNameForTask(TaskPermissions.TASK_WORK.getName());
     configuration.setResourceAuthorizationProvider(new DefinitionGrantAuthorizationProvider());
+    if (configuration.getCustomPreBPMNParseListeners() == null) {
+      configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
+    }
+    configuration.getCustomPreBPMNParseListeners().add(new CandidatesOnly());
     configuration.setCustomPostCommandInterceptorsTxRequired(
         with(configuration.getCustomPostCommandInterceptorsTxRequired(), new RefusalsAreForbidden()));
     configuration.setCustomPostCommandInterceptorsTxRequiresNew(
@@ -51,6 +64,19 @@ final class WorkAuthorizationPlugin extends AbstractProcessEnginePlugin {
     List<CommandInterceptor> all = interceptors == null ? new ArrayList<>() : new ArrayList<>(interceptors);
     all.add(added);
     return all;
+  }
+
+  /** Adds {@link CandidatesOnlyTaskListener} to every user task, ahead of the model's own listeners. */
+  static final class CandidatesOnly extends AbstractBpmnParseListener {
+    private final CandidatesOnlyTaskListener listener = new CandidatesOnlyTaskListener();
+
+    @Override
+    public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+      if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
+        userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, listener);
+        userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, listener);
+      }
+    }
   }
 
   /**
