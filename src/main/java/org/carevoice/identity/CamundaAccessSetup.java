@@ -60,7 +60,7 @@ class CamundaAccessSetup implements ApplicationRunner {
   static final Permission[] FOLLOW = {ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
       ProcessDefinitionPermissions.READ_HISTORY};
 
-  /** The model only (Tasklist's diagram, Cockpit's list of definitions): no case, task or variable. */
+  /** The model only (Cockpit's list of definitions, the diagram): no case, task or variable. */
   static final Permission[] MODEL = {ProcessDefinitionPermissions.READ};
 
   /**
@@ -131,22 +131,18 @@ class CamundaAccessSetup implements ApplicationRunner {
 
   /**
    * Each role's grants on the process definitions, exactly (docs/security.md, "Who sees what in
-   * Tasklist and Cockpit"). A service's responders and managers get nothing on a definition beyond
-   * its model: their tasks carry rows of their own, and a manager's cases are opened to him one by
-   * one ({@link CaseAccess}), so that neither sees another service's work.
+   * Tasklist and Cockpit"). A service's responders, its managers and the safeguarding leads get no
+   * grant on a definition's cases or tasks (managers its model, to open it in Cockpit): their tasks
+   * carry rows of their own, and a manager's cases are opened to him one by one ({@link
+   * CaseAccess}), so that none sees another service's work.
    */
   private void grantWork(java.util.Collection<String> managerGroups) {
     for (String key : MODERATED_PROCESSES) {
       grantExactly(StaffGroups.MODERATORS, Resources.PROCESS_DEFINITION, key, WORK);
     }
-    grantExactly(StaffGroups.MODERATORS, Resources.PROCESS_DEFINITION, ServiceResponse.PROCESS_KEY, MODEL);
     grant(StaffGroups.MODERATION_LEADS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     for (String key : ALL_PROCESSES) {
       grantExactly(StaffGroups.MODERATION_LEADS, Resources.PROCESS_DEFINITION, key, FOLLOW);
-    }
-    grantExactly(StaffGroups.SAFEGUARDING, Resources.PROCESS_DEFINITION, StoryLifecycle.PROCESS_KEY, MODEL);
-    for (CareService service : organisation.allServices()) {
-      grantExactly(service.getResponderGroup(), Resources.PROCESS_DEFINITION, ServiceResponse.PROCESS_KEY, MODEL);
     }
     for (String manager : managerGroups) {
       grant(manager, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
