@@ -127,6 +127,25 @@ class CamundaAccessSetup implements ApplicationRunner {
     removeSupersededGrants(managerGroups.keySet());
     removeRowsPerTaskCoveredByDefinitions();
     ensureFilters(tasklistGroups.keySet().stream().toList());
+    Map<String, String> teams = new LinkedHashMap<>(tasklistGroups);
+    teams.remove(StaffGroups.MODERATORS);
+    teams.remove(StaffGroups.MODERATION_LEADS);
+    ensureTeamFilters(teams);
+  }
+
+  /**
+   * A filter per team whose tasks are granted task by task (a service's responders or managers,
+   * the safeguarding leads), first in its members' Tasklist: the team's tasks by candidate group,
+   * claimed ones included. "My tasks" shows them too, but to find a team's ten tasks among
+   * 100,000 others the database must compare every task with the team's rows; the candidate group
+   * finds them through its index (docs/performance.md, "Tasklist at volume").
+   */
+  private void ensureTeamFilters(Map<String, String> teams) {
+    teams.forEach((group, name) -> {
+      Filter team = ensureFilter(name, -20, "Tasks for your team",
+          tasks.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks());
+      grant(group, Resources.FILTER, team.getId(), Permissions.READ);
+    });
   }
 
   /**

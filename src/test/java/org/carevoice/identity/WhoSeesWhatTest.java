@@ -173,6 +173,12 @@ class WhoSeesWhatTest {
     Crawl aileen = crawl("aileen:demo");
     assertThat(aileen.body(ENGINE_REST + TASKS)).contains(careRespond).doesNotContain(moderateResponse, unanswered);
     assertThat(aileen.text()).doesNotContain(DRAFT);
+    // Her team's own filter, first in her Tasklist, finds the same task by its candidate group.
+    String careTeam = filters.createFilterQuery().filterNameLike("Responders: Care at Home%").singleResult().getId();
+    assertThat(aileen.body(ENGINE_REST + "/filter/" + careTeam + "/list")).contains(careRespond)
+        .doesNotContain(moderateResponse, unanswered);
+    assertThat(send(get(ENGINE_REST + "/filter/" + careTeam + "/list"), "craig:demo").statusCode())
+        .as("another team's filter").isIn(403, 404);
     Crawl craig = crawl("craig:demo");
     assertThat(craig.body(ENGINE_REST + TASKS)).doesNotContain(careRespond);
     assertThat(craig.ok(ENGINE_REST + "/task/" + careRespond + "/form-variables")).isFalse();
