@@ -38,6 +38,11 @@ import org.springframework.stereotype.Component;
  * need to work in Tasklist and Cockpit, that Tasklist has its filters, and that the {@code
  * camunda-admin} group has a direct member.
  *
+ * <p>Grants are per process definition where a role works every task of it, per task or per case
+ * where it must be narrower (a service's team, the safeguarding leads); the matrix is in
+ * docs/security.md ("Who sees what in Tasklist and Cockpit"). Grants of earlier versions that it
+ * supersedes, and the moderators' rows per task, are removed at start-up.
+ *
  * <p>An administrator group without a member lets anyone who reaches the Admin webapp create the
  * first administrator (CVE-2026-77226 in Camunda 7.24.0), so Carevoice refuses to start without
  * one. Everything here is idempotent: what exists is left as it is.
