@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.carevoice.identity.CaseAccess;
 import org.carevoice.organisation.CareService;
 import org.carevoice.organisation.OrganisationService;
 import org.carevoice.response.ServiceResponse;
@@ -20,17 +21,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * Service task "Schedule response": the response-due decision gives working days; this turns them
- * into the dates of the reminder, the escalation and the overdue mark, and names the groups.
+ * into the dates of the reminder, the escalation and the overdue mark, and names the groups. The
+ * service's managers may then follow this case in Cockpit (not its variables): {@link CaseAccess}.
  */
 @Component("scheduleResponseDelegate")
 public class ScheduleResponseDelegate implements JavaDelegate {
 
   private final WorkingDays workingDays;
   private final OrganisationService organisation;
+  private final CaseAccess caseAccess;
 
-  ScheduleResponseDelegate(WorkingDays workingDays, OrganisationService organisation) {
+  ScheduleResponseDelegate(WorkingDays workingDays, OrganisationService organisation, CaseAccess caseAccess) {
     this.workingDays = workingDays;
     this.organisation = organisation;
+    this.caseAccess = caseAccess;
   }
 
   @Override
@@ -46,6 +50,7 @@ public class ScheduleResponseDelegate implements JavaDelegate {
     CareService service = organisation.requireService(SERVICE_ID.get(execution));
     RESPONDER_GROUP.set(execution, service.getResponderGroup());
     MANAGER_GROUP.set(execution, service.getManagerGroup());
+    caseAccess.openTo(execution.getProcessInstanceId(), service.getManagerGroup());
   }
 
   private static int days(Map<String, Object> rule, String output) {

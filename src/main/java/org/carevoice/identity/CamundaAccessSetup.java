@@ -22,6 +22,9 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.carevoice.organisation.CareService;
 import org.carevoice.organisation.OrganisationService;
+import org.carevoice.response.AuthorReplyLifecycle;
+import org.carevoice.response.ResponseChangeLifecycle;
+import org.carevoice.response.ServiceResponse;
 import org.carevoice.story.StoryLifecycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,12 +32,18 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.carevoice.system.TaskCard;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Makes sure, at every start, that the groups of every role exist with the authorizations they
  * need to work in Tasklist and Cockpit, that Tasklist has its filters, and that the {@code
  * camunda-admin} group has a direct member.
+ *
+ * <p>Grants are per process definition where a role works every task of it, per task or per case
+ * where it must be narrower (a service's team, the safeguarding leads); the matrix is in
+ * docs/security.md ("Who sees what in Tasklist and Cockpit"). Grants of earlier versions that it
+ * supersedes, and the moderators' rows per task, are removed at start-up.
  *
  * <p>An administrator group without a member lets anyone who reaches the Admin webapp create the
  * first administrator (CVE-2026-77226 in Camunda 7.24.0), so Carevoice refuses to start without
@@ -47,6 +56,32 @@ class CamundaAccessSetup implements ApplicationRunner {
   static final String FILTER_MY_TASKS = "My tasks";
   static final String FILTER_MODERATION = "Stories to moderate";
 
+  /**
+   * Work every task of a definition: see it, claim and complete it, read its form (the story text
+   * is in task-local variables, readable only with READ_TASK_VARIABLE).
+   */
+  static final Permission[] WORK = {ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_TASK,
+      ProcessDefinitionPermissions.TASK_WORK, ProcessDefinitionPermissions.READ_TASK_VARIABLE};
+
+  /** Follow every case of a definition in Cockpit: states, timers, incidents, history; no variables. */
+  static final Permission[] FOLLOW = {ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+      ProcessDefinitionPermissions.READ_HISTORY};
+
+  /** The model only (Cockpit's list of definitions, the diagram): no case, task or variable. */
+  static final Permission[] MODEL = {ProcessDefinitionPermissions.READ};
+
+  /**
+   * Processes whose every task is moderators' work: one grant per definition, no rows per task
+   * (DefinitionGrantAuthorizationProvider). "Moderate response" in service-response is granted per
+   * task instead: the other tasks of that definition are the services' own.
+   */
+  static final List<String> MODERATED_PROCESSES = List.of(StoryLifecycle.PROCESS_KEY, AuthorReplyLifecycle.PROCESS_KEY,
+      ResponseChangeLifecycle.PROCESS_KEY);
+
+  /** Every process, for the moderation leads who follow them all in Cockpit. */
+  static final List<String> ALL_PROCESSES = List.of(StoryLifecycle.PROCESS_KEY, ServiceResponse.PROCESS_KEY,
+      AuthorReplyLifecycle.PROCESS_KEY, ResponseChangeLifecycle.PROCESS_KEY);
+
   private static final Logger LOG = LoggerFactory.getLogger(CamundaAccessSetup.class);
 
   private final IdentityService identity;
@@ -55,15 +90,17 @@ class CamundaAccessSetup implements ApplicationRunner {
   private final TaskService tasks;
   private final OrganisationService organisation;
   private final IdentityProperties properties;
+  private final JdbcTemplate jdbc;
 
   CamundaAccessSetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-      TaskService tasks, OrganisationService organisation, IdentityProperties properties) {
+      TaskService tasks, OrganisationService organisation, IdentityProperties properties, JdbcTemplate jdbc) {
     this.identity = identity;
     this.authorizations = authorizations;
     this.filters = filters;
     this.tasks = tasks;
     this.organisation = organisation;
     this.properties = properties;
+    this.jdbc = jdbc;
   }
 
   @Override
@@ -93,17 +130,14 @@ class CamundaAccessSetup implements ApplicationRunner {
       ensureGroup(id, name, "WORKFLOW");
       grant(id, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     });
-    // Managers and moderation leads follow cases in Cockpit: read-only access to the lifecycle.
-    for (String id : managerGroupsAndLeads(managerGroups)) {
-      grant(id, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-      grant(id, Resources.PROCESS_DEFINITION, StoryLifecycle.PROCESS_KEY, ProcessDefinitionPermissions.READ,
-          ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
-          ProcessDefinitionPermissions.READ_TASK);
-      grant(id, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
-      grant(id, Resources.DECISION_DEFINITION, "*", Permissions.READ);
-      grant(id, Resources.DEPLOYMENT, "*", Permissions.READ);
-    }
+    grantWork(managerGroups.keySet());
+    removeSupersededGrants(managerGroups.keySet());
+    removeRowsPerTaskCoveredByDefinitions();
     ensureFilters(tasklistGroups.keySet().stream().toList());
+    Map<String, String> teams = new LinkedHashMap<>(tasklistGroups);
+    teams.remove(StaffGroups.MODERATORS);
+    teams.remove(StaffGroups.MODERATION_LEADS);
+    ensureTeamFilters(teams);
     setUpProcessOwners();
   }
 
@@ -134,10 +168,116 @@ class CamundaAccessSetup implements ApplicationRunner {
     grant(owners, Resources.PROCESS_DEFINITION, Authorization.ANY, ProcessDefinitionPermissions.READ);
   }
 
-  private static List<String> managerGroupsAndLeads(Map<String, String> managerGroups) {
-    List<String> ids = new java.util.ArrayList<>(managerGroups.keySet());
-    ids.add(StaffGroups.MODERATION_LEADS);
-    return ids;
+  /**
+   * A filter per team whose tasks are granted task by task (a service's responders or managers,
+   * the safeguarding leads), first in its members' Tasklist: the team's tasks by candidate group,
+   * claimed ones included. "My tasks" shows them too, but to find a team's ten tasks among
+   * 100,000 others the database must compare every task with the team's rows; the candidate group
+   * finds them through its index (docs/performance.md, "Tasklist at volume").
+   */
+  private void ensureTeamFilters(Map<String, String> teams) {
+    teams.forEach((group, name) -> {
+      Filter team = ensureFilter(name, -20, "Tasks for your team",
+          tasks.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks());
+      grant(group, Resources.FILTER, team.getId(), Permissions.READ);
+    });
+  }
+
+  /**
+   * Each role's grants on the process definitions, exactly (docs/security.md, "Who sees what in
+   * Tasklist and Cockpit"). A service's responders, its managers and the safeguarding leads get no
+   * grant on a definition's cases or tasks (managers its model, to open it in Cockpit): their tasks
+   * carry rows of their own, and a manager's cases are opened to him one by one ({@link
+   * CaseAccess}), so that none sees another service's work.
+   */
+  private void grantWork(java.util.Collection<String> managerGroups) {
+    for (String key : MODERATED_PROCESSES) {
+      grantExactly(StaffGroups.MODERATORS, Resources.PROCESS_DEFINITION, key, WORK);
+    }
+    grant(StaffGroups.MODERATION_LEADS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    for (String key : ALL_PROCESSES) {
+      grantExactly(StaffGroups.MODERATION_LEADS, Resources.PROCESS_DEFINITION, key, FOLLOW);
+    }
+    for (String manager : managerGroups) {
+      grant(manager, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+      grantExactly(manager, Resources.PROCESS_DEFINITION, ServiceResponse.PROCESS_KEY, MODEL);
+    }
+  }
+
+  /**
+   * Grants of earlier versions that let managers read every story's case, task and variable (the
+   * story text of "Moderate story" among them), and leads every deployment and decision.
+   */
+  private void removeSupersededGrants(java.util.Collection<String> managerGroups) {
+    List<String> followers = new java.util.ArrayList<>(managerGroups);
+    followers.add(StaffGroups.MODERATION_LEADS);
+    for (String group : followers) {
+      removeGrant(group, Resources.PROCESS_INSTANCE, "*");
+      removeGrant(group, Resources.DECISION_DEFINITION, "*");
+      removeGrant(group, Resources.DEPLOYMENT, "*");
+    }
+    for (String manager : managerGroups) {
+      removeGrant(manager, Resources.PROCESS_DEFINITION, StoryLifecycle.PROCESS_KEY);
+    }
+  }
+
+  /**
+   * Earlier versions (Camunda's default provider) wrote a row for the moderators on every task they
+   * were candidates of; their definition-level grant makes those redundant, and each of them slowed
+   * every moderator's task list. Removed in one statement per definition, at every start (none is
+   * left after the first).
+   */
+  private void removeRowsPerTaskCoveredByDefinitions() {
+    int removed = 0;
+    for (String key : MODERATED_PROCESSES) {
+      removed += jdbc.update("delete from ACT_RU_AUTHORIZATION where TYPE_ = ? and GROUP_ID_ = ? and RESOURCE_TYPE_ = ?"
+              + " and RESOURCE_ID_ in (select T.ID_ from ACT_RU_TASK T join ACT_RE_PROCDEF D on D.ID_ = T.PROC_DEF_ID_"
+              + " where D.KEY_ = ?)",
+          AUTH_TYPE_GRANT, StaffGroups.MODERATORS, Resources.TASK.resourceType(), key);
+    }
+    if (removed > 0) {
+      LOG.info("Removed {} task authorizations of the moderators covered by their grants on the process definitions",
+          removed);
+    }
+  }
+
+  /** The group holds exactly these permissions on the resource: any other permission is taken away. */
+  private void grantExactly(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization existing = authorizations.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId).resourceType(resource).resourceId(resourceId)
+        .singleResult();
+    int wanted = 0;
+    for (Permission permission : permissions) {
+      wanted |= permission.getValue();
+    }
+    if (existing != null && permissionBits(existing, resource) == wanted) {
+      return;
+    }
+    Authorization authorization = existing != null ? existing : authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+    authorization.setGroupId(groupId);
+    authorization.setResource(resource);
+    authorization.setResourceId(resourceId);
+    authorization.setPermissions(permissions);
+    authorizations.saveAuthorization(authorization);
+  }
+
+  private static int permissionBits(Authorization authorization, Resource resource) {
+    int bits = 0;
+    for (Permission permission : authorization.getPermissions(
+        org.camunda.bpm.engine.impl.util.ResourceTypeUtil.getPermissionsByResourceType(resource.resourceType()))) {
+      bits |= permission.getValue();
+    }
+    return bits;
+  }
+
+  private void removeGrant(String groupId, Resource resource, String resourceId) {
+    Authorization existing = authorizations.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId).resourceType(resource).resourceId(resourceId)
+        .singleResult();
+    if (existing != null) {
+      authorizations.deleteAuthorization(existing.getId());
+      LOG.info("Removed the superseded grant of {} on {} {}", groupId, resource.resourceName(), resourceId);
+    }
   }
 
   private void ensureAdministrator() {

@@ -172,6 +172,12 @@ class SecurityConfiguration {
     return new TaskVariableGuard(refusals);
   }
 
+  /** Variable permissions, grants per definition, refusals as 403: {@link WorkAuthorizationPlugin}. */
+  @Bean
+  static ProcessEnginePlugin workAuthorizations() {
+    return new WorkAuthorizationPlugin();
+  }
+
   /** HTTP Basic for the engine REST API, checked by Camunda against its own users. */
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {

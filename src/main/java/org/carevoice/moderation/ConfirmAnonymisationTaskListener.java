@@ -10,12 +10,12 @@ import static org.carevoice.story.StoryLifecycle.Vars.URGENCY;
 
 import java.time.Clock;
 import java.util.Objects;
-import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.carevoice.anonymisation.IdentifierScanner;
 import org.carevoice.anonymisation.ScanResult;
 import org.carevoice.identity.StaffDirectory;
+import org.carevoice.identity.TaskWorkRefusedException;
 import org.carevoice.story.ModerationView;
 import org.carevoice.story.Story;
 import org.carevoice.story.StoryLifecycle.AnonymisationDecision;
@@ -26,9 +26,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Confirm anonymisation": identifiers remained after moderation, so a second moderator looks.
- * The moderator who moderated the story can neither claim nor complete this task. On create the
- * suggested redaction is offered for editing and the card filled as for moderation (due in one working day); on confirm the text as left is saved, each edited
- * text checked against the column it is saved to.
+ * The moderator who moderated the story can neither claim, be assigned nor complete this task: a
+ * 403 that says why ({@link TaskWorkRefusedException}), never a 500. On create the suggested
+ * redaction is offered for editing and the card filled as for moderation (due in one working day);
+ * on confirm the text as left is saved, each edited text checked against the column it is saved to.
  */
 @Component("confirmAnonymisationTaskListener")
 public class ConfirmAnonymisationTaskListener implements TaskListener {
@@ -71,7 +72,9 @@ public class ConfirmAnonymisationTaskListener implements TaskListener {
   }
 
   private void complete(DelegateTask task) {
-    refuseModerator(Optional.ofNullable(task.getAssignee()).orElseGet(staff::currentUser), task);
+    // Whoever completes it, and whoever it is assigned to: neither may be the story's moderator.
+    refuseModerator(staff.currentUser(), task);
+    refuseModerator(task.getAssignee(), task);
     String decision = ANONYMISATION_DECISION.find(task).orElse("");
     if (decision.equals(AnonymisationDecision.CONFIRM)) {
       stories.recordRedaction(STORY_ID.get(task), refusals.text(task, PRIVATE_TITLE, Story.TITLE_MAX).orElse(null),
@@ -84,7 +87,7 @@ public class ConfirmAnonymisationTaskListener implements TaskListener {
   private void refuseModerator(String user, DelegateTask task) {
     String moderator = MODERATOR.find(task).orElse(null);
     if (user != null && Objects.equals(user, moderator)) {
-      throw refusals.refusal("task.anonymisation.sameModerator");
+      throw new TaskWorkRefusedException(refusals.refusal("task.anonymisation.sameModerator").getMessage());
     }
   }
 }

@@ -20,7 +20,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
-import org.carevoice.identity.QueryExpressionSecurityTest.Webapp;
 import org.carevoice.organisation.OrganisationService;
 import org.carevoice.story.Channel;
 import org.carevoice.story.NewStory;
@@ -141,7 +140,7 @@ class TaskVariableSecurityTest {
         "This task's form has no field 'moderator'", log);
     assertThat(runtime.getVariable(confirm.getProcessInstanceId(), "moderator")).isEqualTo("morag");
     HttpResponse<String> claim = send("POST", api + "/claim", "morag", "{\"userId\":\"morag\"}");
-    assertThat(claim.statusCode()).as(claim.body()).isEqualTo(400);
+    assertThat(claim.statusCode()).as(claim.body()).isEqualTo(403);
     assertThat(claim.body()).contains("you moderated this story");
     assertRefused(send("POST", api + "/submit-form", "morag",
         "{\"variables\":{\"anonymisationDecision\":{\"value\":\"confirm\"},\"moderator\":{\"value\":\"iain\"}}}"),

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -257,9 +258,13 @@ class StoryLifecycleProcessTest {
     ProcessInstance instance = moderated(reference, approve("0"));
     String task = driver.task(instance, USER_TASK_CONFIRM_ANONYMISATION).getId();
 
-    assertThatThrownBy(() -> taskService.claim(task, "morag")).hasMessageContaining("you moderated this story");
+    // A refusal (403 over REST), not a listener failure (500): AuthorizationException, with the reason.
+    assertThatThrownBy(() -> taskService.claim(task, "morag")).isInstanceOf(AuthorizationException.class)
+        .hasMessageContaining("you moderated this story");
+    assertThatThrownBy(() -> taskService.setAssignee(task, "morag")).isInstanceOf(AuthorizationException.class);
     assertThatThrownBy(() -> driver.submit(instance, USER_TASK_CONFIRM_ANONYMISATION, "morag",
-        Map.of("anonymisationDecision", "confirm"))).hasMessageContaining("you moderated this story");
+        Map.of("anonymisationDecision", "confirm"))).isInstanceOf(AuthorizationException.class)
+        .hasMessageContaining("you moderated this story");
     assertThat(instance).isWaitingAt(USER_TASK_CONFIRM_ANONYMISATION);
   }
 
