@@ -58,10 +58,14 @@ class CamundaAccessSetup implements ApplicationRunner {
 
   /**
    * Work every task of a definition: see it, claim and complete it, read its form (the story text
-   * is in task-local variables, readable only with READ_TASK_VARIABLE).
+   * is in task-local variables, readable only with READ_TASK_VARIABLE), and the variables of its
+   * cases (READ_INSTANCE_VARIABLE: with variable permissions on, the engine's variable query —
+   * which Tasklist uses for the reference, services and urgency on each card — checks this one).
+   * The people who hold it read these stories' text in their forms anyway.
    */
   static final Permission[] WORK = {ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_TASK,
-      ProcessDefinitionPermissions.TASK_WORK, ProcessDefinitionPermissions.READ_TASK_VARIABLE};
+      ProcessDefinitionPermissions.TASK_WORK, ProcessDefinitionPermissions.READ_TASK_VARIABLE,
+      ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE};
 
   /** Follow every case of a definition in Cockpit: states, timers, incidents, history; no variables. */
   static final Permission[] FOLLOW = {ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,

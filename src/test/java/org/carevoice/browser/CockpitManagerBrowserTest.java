@@ -45,8 +45,12 @@ import org.springframework.test.context.ActiveProfiles;
 @Import({TestStories.class, CaseDriver.class})
 class CockpitManagerBrowserTest {
 
-  /** docs/managers.md shows these; the test writes them afresh on every run. */
-  static final Path IMAGES = Path.of("docs", "images");
+  /**
+   * docs/managers.md shows these: written there when run with {@code -Ddocs.screenshots=true}
+   * (to refresh the pictures), otherwise under target/ so a build leaves the tracked files alone.
+   */
+  static final Path IMAGES = Boolean.getBoolean("docs.screenshots") ? Path.of("docs", "images")
+      : Path.of("target", "screenshots", "docs");
 
   @LocalServerPort int port;
   @Autowired TestStories testStories;

@@ -136,11 +136,14 @@ class WhoSeesWhatTest {
     assertThat(shona.ok(ENGINE_REST + "/task/" + moderate + "/form-variables")).isFalse();
     assertThat(shona.text()).doesNotContain(FINDING, PSEUDONYM, AUTHOR_EMAIL);
 
-    // The moderation lead is a moderator: the form as morag; in Cockpit the case, not its variables.
+    // The moderation lead is a moderator: the form as morag; in Cockpit the case. Moderators read
+    // the variables of the cases they moderate (Tasklist's cards need them): ids and decisions,
+    // never the author's details.
     Crawl fiona = crawl("fiona:demo");
     assertThat(fiona.body(ENGINE_REST + "/task/" + moderate + "/form-variables")).contains(WORD);
     assertThat(fiona.body(COCKPIT + "/process-instance")).contains(story.getId());
-    assertThat(fiona.ok(ENGINE_REST + "/process-instance/" + story.getId() + "/variables")).isFalse();
+    assertThat(fiona.body(ENGINE_REST + "/process-instance/" + story.getId() + "/variables"))
+        .contains("storyId").doesNotContain(PSEUDONYM, AUTHOR_EMAIL);
   }
 
   @Test
