@@ -2,13 +2,10 @@ package org.carevoice.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,7 +36,7 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test"})
-class QueryExpressionSecurityTest {
+class QueryExpressionSecurityTest implements BasicAuthRequests {
 
   /** Counts every evaluation: the side effect an attacker's expression would have. */
   static final AtomicInteger EVALUATIONS = new AtomicInteger();
@@ -75,7 +72,6 @@ class QueryExpressionSecurityTest {
   @LocalServerPort int port;
   @Autowired FilterService filters;
   @Autowired JdbcTemplate jdbc;
-  private final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeEach
   void reset() {
@@ -204,24 +200,9 @@ class QueryExpressionSecurityTest {
     assertThat(response.body()).as(what).contains("Expressions are");
   }
 
-  private HttpRequest.Builder post(String path, String json) {
-    return HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json));
-  }
-
-  private HttpRequest.Builder get(String path) {
-    return HttpRequest.newBuilder(uri(path)).GET();
-  }
-
-  private URI uri(String path) {
-    return URI.create("http://localhost:" + port + path);
-  }
-
-  private HttpResponse<String> send(HttpRequest.Builder request, String credentials) throws Exception {
-    if (credentials != null) {
-      request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  @Override
+  public int port() {
+    return port;
   }
 
   private static String encode(String value) {

@@ -2,15 +2,12 @@ package org.carevoice.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,7 +59,7 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test"})
 @Import({TestStories.class, CaseDriver.class})
-class WhoSeesWhatTest {
+class WhoSeesWhatTest implements BasicAuthRequests {
 
   static final String TITLE = "Quokka-Title-Canary-2261";
   static final String WORD = "Quokkafell-Canary-3317";
@@ -98,7 +95,6 @@ class WhoSeesWhatTest {
   @Autowired CamundaAccessSetup accessSetup;
   @Autowired JdbcTemplate jdbc;
   @Autowired ApplicationContext context;
-  private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
   void storyAtModerationAndSafeguardingReview_onlyModeratorsAndTheSafeguardingLeadReadIt() throws Exception {
@@ -372,8 +368,8 @@ class WhoSeesWhatTest {
           .header("Accept", "application/hal+json"), credentials));
     }
     if (credentials == null) {
-      crawl.add(WEBAPP_ENGINE + "/task", http.send(get(WEBAPP_ENGINE + "/task").build(), HttpResponse.BodyHandlers.ofString()));
-      crawl.add(COCKPIT + "/process-instance", http.send(get(COCKPIT + "/process-instance").build(),
+      crawl.add(WEBAPP_ENGINE + "/task", HTTP.send(get(WEBAPP_ENGINE + "/task").build(), HttpResponse.BodyHandlers.ofString()));
+      crawl.add(COCKPIT + "/process-instance", HTTP.send(get(COCKPIT + "/process-instance").build(),
           HttpResponse.BodyHandlers.ofString()));
       return crawl;
     }
@@ -454,24 +450,9 @@ class WhoSeesWhatTest {
     }
   }
 
-  private HttpRequest.Builder post(String path, String json) {
-    return HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json));
-  }
-
-  private HttpRequest.Builder get(String path) {
-    return HttpRequest.newBuilder(uri(path)).GET();
-  }
-
-  private URI uri(String path) {
-    return URI.create("http://localhost:" + port + path);
-  }
-
-  private HttpResponse<String> send(HttpRequest.Builder request, String credentials) throws Exception {
-    if (credentials != null) {
-      request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  @Override
+  public int port() {
+    return port;
   }
 
   @SuppressWarnings("unused")
