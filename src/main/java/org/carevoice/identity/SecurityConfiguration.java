@@ -126,9 +126,13 @@ class SecurityConfiguration {
             .anyRequest().permitAll())
         .csrf(Customizer.withDefaults())
         .httpBasic(AbstractHttpConfigurer::disable)
-        // Staff pages: the same user name and password as in Tasklist.
-        .formLogin(login -> login.loginPage("/login").permitAll())
-        .logout(logout -> logout.logoutSuccessUrl("/"))
+        // Staff pages: the same user name and password as in Tasklist. After signing in, staff land
+        // on their home, unless they were on their way to another staff page (the saved request wins).
+        .formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/staff", false).permitAll())
+        // Sign out is a POST with the CSRF token (the header's form). It ends the HTTP session, and
+        // with it the Camunda webapps' sign-in when the browser shares that session with them.
+        .logout(logout -> logout.logoutSuccessUrl("/login?signedOut").invalidateHttpSession(true)
+            .deleteCookies("JSESSIONID"))
         .headers(headers -> headers
             .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
