@@ -29,16 +29,16 @@ class StaffRoles {
   record Role(String user, List<String> groups, boolean moderator, boolean lead, boolean safeguarding,
       boolean processOwner, boolean admin, List<CareService> respondsFor, List<CareService> manages) {
 
-    boolean manager() {
+    public boolean manager() {
       return !manages.isEmpty();
     }
 
-    boolean responder() {
+    public boolean responder() {
       return !respondsFor.isEmpty();
     }
 
     /** Reports and the overdue list: managers, moderation leads and administrators. */
-    boolean seesReports() {
+    public boolean seesReports() {
       return manager() || lead || admin;
     }
 
@@ -46,28 +46,28 @@ class StaffRoles {
      * A member of staff as the staff story entry counts them (publicapi.StaffCheck): a role group
      * other than process owners, or a service's responders or managers.
      */
-    boolean entersStories() {
+    public boolean entersStories() {
       return moderator || lead || safeguarding || admin || responder() || manager();
     }
 
     /** The services the user works for, responding or managing, each once, by name. */
-    List<CareService> services() {
+    public List<CareService> services() {
       java.util.Map<Long, CareService> byId = new java.util.LinkedHashMap<>();
       java.util.stream.Stream.concat(respondsFor.stream(), manages.stream()).forEach(s -> byId.putIfAbsent(s.getId(), s));
       return byId.values().stream().sorted(java.util.Comparator.comparing(CareService::getFullName)).toList();
     }
 
     /** Whether the user works for one of the services a story is about. */
-    boolean worksFor(Story story) {
+    public boolean worksFor(Story story) {
       return story.getServices().stream().anyMatch(service -> worksFor(service.getId()));
     }
 
-    boolean worksFor(Long serviceId) {
+    public boolean worksFor(Long serviceId) {
       return services().stream().anyMatch(service -> service.getId().equals(serviceId));
     }
 
     /** Staff of the story's services, moderation leads and administrators open the staff view of a story. */
-    boolean mayOpen(Story story) {
+    public boolean mayOpen(Story story) {
       return admin || lead || worksFor(story);
     }
   }
