@@ -124,6 +124,19 @@ public class ResponseService {
     }
   }
 
+  /** The latest published responses of these services (a team's own), newest first. */
+  public List<Response> latestOf(java.util.Collection<Long> serviceIds, int limit) {
+    return serviceIds.isEmpty() ? List.of()
+        : responses.findLatestPublished(serviceIds, org.springframework.data.domain.PageRequest.of(0, limit));
+  }
+
+  /** The references of these stories, by id (the business keys of their cases). */
+  public java.util.Map<Long, String> references(java.util.Collection<Long> storyIds) {
+    java.util.Map<Long, String> references = new java.util.HashMap<>();
+    storyIds.stream().distinct().forEach(id -> references.put(id, storyReference(id)));
+    return references;
+  }
+
   /**
    * The published responses to a story written for a service whose responders or managers
    * include one of these groups (the user's own teams), oldest first.

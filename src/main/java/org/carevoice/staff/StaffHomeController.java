@@ -3,6 +3,8 @@ package org.carevoice.staff;
 import java.security.Principal;
 import java.util.List;
 import org.carevoice.organisation.CareService;
+import org.carevoice.response.Response;
+import org.carevoice.response.ResponseService;
 import org.carevoice.response.ServiceCases;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,11 +21,16 @@ class StaffHomeController {
   private final StaffRoles roles;
   private final StaffWork work;
   private final ServiceCases cases;
+  private final ResponseService responses;
 
-  StaffHomeController(StaffRoles roles, StaffWork work, ServiceCases cases) {
+  /** How many of the teams' latest responses the home lists, for change updates. */
+  static final int LATEST_RESPONSES = 10;
+
+  StaffHomeController(StaffRoles roles, StaffWork work, ServiceCases cases, ResponseService responses) {
     this.roles = roles;
     this.work = work;
     this.cases = cases;
+    this.responses = responses;
   }
 
   @GetMapping("/staff")
@@ -37,6 +44,9 @@ class StaffHomeController {
         .collect(java.util.stream.Collectors.toMap(CareService::getId, CareService::getFullName)));
     model.addAttribute("unanswered", cases.unanswered(services.stream().map(CareService::getId).toList()));
     model.addAttribute("unansweredShown", ServiceCases.UNANSWERED_SHOWN);
+    List<Response> latest = responses.latestOf(services.stream().map(CareService::getId).toList(), LATEST_RESPONSES);
+    model.addAttribute("latestResponses", latest);
+    model.addAttribute("references", responses.references(latest.stream().map(Response::getStoryId).toList()));
     return "staff/home";
   }
 }
