@@ -80,7 +80,7 @@ class StaffStoryController {
     model.addAttribute("responses", responses.publishedFor(story.getId()));
     model.addAttribute("respondTask", respondTasks.respondTask(reference, user.getName()).orElse(null));
     model.addAttribute("respondsForStory", story.getServices().stream()
-        .anyMatch(service -> role.respondsFor().stream().anyMatch(own1 -> own1.getId().equals(service.getId()))));
+        .anyMatch(service -> role.respondsFor().stream().anyMatch(team -> team.getId().equals(service.getId()))));
     model.addAttribute("changeable", own.stream().anyMatch(Response::acceptsAnyChange));
     model.addAttribute("ownResponses", own);
     model.addAttribute("mayCelebrate", celebrations.mayCelebrate(story, user.getName()));
