@@ -117,7 +117,7 @@ class SecurityConfiguration {
 
   @Bean
   @Order(3)
-  SecurityFilterChain siteChain(HttpSecurity http) throws Exception {
+  SecurityFilterChain siteChain(HttpSecurity http, org.camunda.bpm.engine.ProcessEngine engine) throws Exception {
     http.authorizeHttpRequests(requests -> requests
             .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
             .requestMatchers(path("/staff/**")).authenticated()
@@ -126,9 +126,14 @@ class SecurityConfiguration {
             .anyRequest().permitAll())
         .csrf(Customizer.withDefaults())
         .httpBasic(AbstractHttpConfigurer::disable)
-        // Staff pages: the same user name and password as in Tasklist.
-        .formLogin(login -> login.loginPage("/login").permitAll())
-        .logout(logout -> logout.logoutSuccessUrl("/"))
+        // Staff pages: the same user name and password as in Tasklist, and one sign-in for both
+        // (WebappsSignIn). After signing in, staff land on their home, unless they were on their
+        // way to another staff page (the saved request wins).
+        .formLogin(login -> login.loginPage("/login").successHandler(new WebappsSignIn(engine)).permitAll())
+        // Sign out is a POST with the CSRF token (the header's form). It ends the HTTP session, and
+        // with it the sign-in to the Camunda webapps held in it.
+        .logout(logout -> logout.logoutSuccessUrl("/login?signedOut").invalidateHttpSession(true)
+            .deleteCookies("JSESSIONID"))
         .headers(headers -> headers
             .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))

@@ -12,8 +12,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Emails to staff groups about a story: one email per member, with the reference and a link to
- * Tasklist, never the story's text.
+ * Emails to staff groups about a story: one email per member, with the reference and links to
+ * Tasklist, the staff page of the story, the staff home and the story alerts. Each template says
+ * what it carries of the story (the reference only, or the title and a short excerpt of the
+ * published text); none carries anything about the author.
  */
 @Service
 public class StaffAlerts {
@@ -43,14 +45,45 @@ public class StaffAlerts {
     return alert(groups, Set.of(), template, reference, extra);
   }
 
+  /** The members' email addresses of any of these groups, each once. */
+  public Set<String> emailsOf(Collection<String> groups) {
+    Set<String> emails = new LinkedHashSet<>();
+    groups.forEach(group -> emails.addAll(staff.emailsOf(group)));
+    return emails;
+  }
+
+  /**
+   * Queues the template to each of these addresses once, with its own subject arguments (the
+   * reference when none are given); returns how many were queued.
+   */
+  @Transactional
+  public int alertAddresses(Collection<String> addresses, String template, String reference, Map<String, Object> extra,
+      Object... subjectArguments) {
+    Map<String, Object> model = model(reference, extra);
+    Object[] subject = subjectArguments.length == 0 ? new Object[] {reference} : subjectArguments;
+    Set<String> recipients = new LinkedHashSet<>(addresses);
+    for (String email : recipients) {
+      notifications.queue(reference, template, email, model, subject);
+    }
+    return recipients.size();
+  }
+
+  private Map<String, Object> model(String reference, Map<String, Object> extra) {
+    Map<String, Object> model = new LinkedHashMap<>(extra);
+    model.put("reference", reference);
+    model.put("tasklistUrl", site.link("/camunda/app/tasklist/default/"));
+    model.put("staffStoryUrl", site.link("/staff/stories/" + reference));
+    model.put("staffHomeUrl", site.link("/staff"));
+    model.put("subscriptionsUrl", site.link("/staff/subscriptions"));
+    model.put("staff", true);
+    return model;
+  }
+
   /** The same, to the groups' members and some further addresses, each once. */
   @Transactional
   public int alert(Collection<String> groups, Collection<String> alsoTo, String template, String reference,
       Map<String, Object> extra) {
-    Map<String, Object> model = new LinkedHashMap<>(extra);
-    model.put("reference", reference);
-    model.put("tasklistUrl", site.link("/camunda/app/tasklist/default/"));
-    model.put("staff", true);
+    Map<String, Object> model = model(reference, extra);
     Set<String> recipients = new LinkedHashSet<>();
     groups.forEach(group -> recipients.addAll(staff.emailsOf(group)));
     recipients.addAll(alsoTo);

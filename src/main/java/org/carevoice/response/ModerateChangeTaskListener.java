@@ -33,6 +33,8 @@ public class ModerateChangeTaskListener implements TaskListener {
       DISPLAY_TITLE.setLocal(task, response.getResponderName() + ", " + response.getResponderRole() + " ("
           + response.getService().getFullName() + ")");
       DISPLAY_TEXT.setLocal(task, response.getPendingChange());
+      ResponseChangeLifecycle.Vars.DISPLAY_CHANGE.setLocal(task,
+          ResponseChangeLifecycle.kindOf(task) == ChangeKind.PLANNED ? "Change planned" : "Change made");
       TaskCard.show(task, task.getExecution().getProcessBusinessKey(), response.getService().getFullName(),
           TaskCard.Urgency.ROUTINE, TaskCard.nextWorkingDay(clock));
     } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {

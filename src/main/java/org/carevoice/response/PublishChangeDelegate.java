@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Service task "Publish change update": the response shows "Change made". */
+/** Service task "Publish change update": the response shows "Change planned" or "Change made". */
 @Component("publishChangeDelegate")
 public class PublishChangeDelegate implements JavaDelegate {
 
@@ -18,6 +18,6 @@ public class PublishChangeDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    responses.publishChange(RESPONSE_ID.get(execution));
+    responses.publishChange(RESPONSE_ID.get(execution), ResponseChangeLifecycle.kindOf(execution));
   }
 }

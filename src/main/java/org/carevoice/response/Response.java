@@ -74,7 +74,7 @@ public class Response {
   @Column(name = "moderator_note", length = MODERATOR_NOTE_MAX)
   private String moderatorNote;
 
-  /** A "change made" update waiting for moderation. */
+  /** A "change planned" or "change made" update waiting for moderation (its kind is in the update's case). */
   @Column(name = "pending_change", length = CHANGE_DESCRIPTION_MAX)
   private String pendingChange;
 
@@ -117,16 +117,27 @@ public class Response {
     this.status = ResponseStatus.RETURNED;
   }
 
-  void reportChangeMade(String description) {
+  void reportChange(String description) {
     this.pendingChange = description;
   }
 
-  void publishChange() {
+  /** A moderator published the update: the response shows "Change planned" or "Change made" with it. */
+  void publishChange(ChangeKind kind) {
     if (pendingChange != null) {
-      this.changeType = "made";
+      this.changeType = kind.code();
       this.changeDescription = pendingChange;
       this.pendingChange = null;
     }
+  }
+
+  /** Whether staff may report this kind of change on the response now (nothing waiting, and no step back). */
+  public boolean acceptsChange(ChangeKind kind) {
+    return isPublished() && pendingChange == null && kind.follows(changeType);
+  }
+
+  /** Whether any change update can still be reported on it. */
+  public boolean acceptsAnyChange() {
+    return java.util.Arrays.stream(ChangeKind.values()).anyMatch(this::acceptsChange);
   }
 
   void declineChange() {

@@ -21,13 +21,25 @@ public class ResponseChangeLifecycle {
     private Elements() {}
   }
 
-  /** Process variables: the response id and the decision. */
+  /** The kind of change an update's case reports. */
+  static ChangeKind kindOf(org.camunda.bpm.engine.delegate.VariableScope scope) {
+    return Vars.CHANGE_TYPE.find(scope).flatMap(ChangeKind::of).orElse(ChangeKind.MADE);
+  }
+
+  /** Process variables: the response id, the kind of change and the decision. */
   public static final class Vars {
     public static final ProcessVariable<Long> RESPONSE_ID = ProcessVariable.of("responseId", Long.class);
+    /**
+     * "planned" or "made": what the update reports ({@link ChangeKind}). Cases started before
+     * planned changes could be reported have none, and report a change made.
+     */
+    public static final ProcessVariable<String> CHANGE_TYPE = ProcessVariable.of("changeType", String.class);
     /** "approve" or "decline". */
     public static final ProcessVariable<String> CHANGE_DECISION = ProcessVariable.of("changeDecision", String.class);
     public static final ProcessVariable<String> DISPLAY_TITLE = ProcessVariable.of("displayTitle", String.class);
     public static final ProcessVariable<String> DISPLAY_TEXT = ProcessVariable.of("displayText", String.class);
+    /** "Change planned" or "Change made", for the moderator's form. */
+    public static final ProcessVariable<String> DISPLAY_CHANGE = ProcessVariable.of("displayChange", String.class);
 
     private Vars() {}
   }
@@ -38,9 +50,10 @@ public class ResponseChangeLifecycle {
     this.runtime = runtime;
   }
 
-  void start(String reference, Long responseId) {
+  void start(String reference, Long responseId, ChangeKind kind) {
     VariableMap variables = Variables.createVariables();
     Vars.RESPONSE_ID.put(variables, responseId);
+    Vars.CHANGE_TYPE.put(variables, kind.code());
     runtime.startProcessInstanceByKey(PROCESS_KEY, reference, variables);
   }
 

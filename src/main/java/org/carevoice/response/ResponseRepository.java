@@ -30,4 +30,12 @@ interface ResponseRepository extends JpaRepository<Response, Long> {
       and r.changeType in ('planned', 'made') order by r.publishedAt desc, r.id desc""")
   List<Response> findPublishedChanges(@org.springframework.data.repository.query.Param("serviceId") Long serviceId,
       org.springframework.data.domain.Pageable pageable);
+
+  /** The latest published responses of these services, newest first, with their services. */
+  @Query("""
+      select r from Response r join fetch r.service s join fetch s.site
+      where s.id in :serviceIds and r.status = org.carevoice.response.ResponseStatus.PUBLISHED
+      order by r.publishedAt desc, r.id desc""")
+  List<Response> findLatestPublished(@org.springframework.data.repository.query.Param("serviceIds")
+      java.util.Collection<Long> serviceIds, org.springframework.data.domain.Pageable pageable);
 }

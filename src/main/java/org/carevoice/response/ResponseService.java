@@ -102,14 +102,49 @@ public class ResponseService {
   }
 
   /**
-   * Staff of the responding service report that a change is now made: the update waits for a
-   * moderator in a response-change case.
+   * Staff of the responding service report a change planned or made, on a response already
+   * published: the update waits for a moderator in a response-change case, and the response shows
+   * it only once published.
+   *
+   * @throws ChangeNotAcceptedException when the response is not published, an update is already
+   *     waiting for a moderator, or the kind would step back (a made change reported as planned)
    */
   @Transactional
-  public void reportChangeMade(Long responseId, String description) {
-    Response response = responses.findById(responseId).filter(Response::isPublished).orElseThrow();
-    response.reportChangeMade(description.strip());
-    changes.start(storyReference(response.getStoryId()), responseId);
+  public void reportChange(Long responseId, ChangeKind kind, String description) {
+    Response response = responses.findById(responseId).filter(r -> r.acceptsChange(kind))
+        .orElseThrow(ChangeNotAcceptedException::new);
+    response.reportChange(description.strip());
+    changes.start(storyReference(response.getStoryId()), responseId, kind);
+  }
+
+  /** The response cannot take this change update now. */
+  public static class ChangeNotAcceptedException extends RuntimeException {
+    ChangeNotAcceptedException() {
+      super("The response does not accept this change update now", null, false, false);
+    }
+  }
+
+  /** The latest published responses of these services (a team's own), newest first. */
+  public List<Response> latestOf(java.util.Collection<Long> serviceIds, int limit) {
+    return serviceIds.isEmpty() ? List.of()
+        : responses.findLatestPublished(serviceIds, org.springframework.data.domain.PageRequest.of(0, limit));
+  }
+
+  /** The references of these stories, by id (the business keys of their cases). */
+  public java.util.Map<Long, String> references(java.util.Collection<Long> storyIds) {
+    java.util.Map<Long, String> references = new java.util.HashMap<>();
+    storyIds.stream().distinct().forEach(id -> references.put(id, storyReference(id)));
+    return references;
+  }
+
+  /**
+   * The published responses to a story written for a service whose responders or managers
+   * include one of these groups (the user's own teams), oldest first.
+   */
+  public List<Response> publishedByTeams(Long storyId, java.util.Collection<String> groups) {
+    return responses.findPublishedByStoryId(storyId).stream()
+        .filter(r -> groups.contains(r.getService().getResponderGroup()) || groups.contains(r.getService().getManagerGroup()))
+        .toList();
   }
 
   /**
@@ -132,8 +167,8 @@ public class ResponseService {
   }
 
   @Transactional
-  public void publishChange(Long responseId) {
-    responses.findById(responseId).orElseThrow().publishChange();
+  public void publishChange(Long responseId, ChangeKind kind) {
+    responses.findById(responseId).orElseThrow().publishChange(kind);
   }
 
   @Transactional

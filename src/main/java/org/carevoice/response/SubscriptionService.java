@@ -49,6 +49,12 @@ public class SubscriptionService {
     return subscriptions.findByUserIdOrderById(user);
   }
 
+  /** The services the user follows one by one (not through a site or an organisation). */
+  public java.util.Set<Long> followedServiceIds(String user) {
+    return subscriptions.findByUserIdOrderById(user).stream().filter(s -> s.getScope() == Subscription.Scope.SERVICE)
+        .map(Subscription::getScopeId).collect(Collectors.toSet());
+  }
+
   /** Subscribes, or changes the existing subscription to the same scope. */
   @Transactional
   public void subscribe(String user, Subscription.Scope scope, Long scopeId, int minCriticality,
@@ -65,18 +71,22 @@ public class SubscriptionService {
 
   /**
    * A story was published about a service: returns the email addresses of instant subscribers,
-   * and queues the story for digest subscribers.
+   * each with what they follow that covers the service (the service itself, its site or its
+   * organisation: the narrowest, when several do), and queues the story for digest subscribers.
    */
   @Transactional
-  public Set<String> published(CareService service, int criticality, StoryService.PublishedSummary story) {
+  public Map<String, Subscription.Scope> published(CareService service, int criticality,
+      StoryService.PublishedSummary story) {
     List<Subscription> covering = subscriptions.findCovering(service.getId(), service.getSite().getId(),
         service.getSite().getOrganisation().getId(), criticality);
     Instant now = Instant.now(clock);
     covering.stream().filter(s -> s.getDelivery() == Subscription.Delivery.DIGEST).map(Subscription::getUserId)
         .distinct().forEach(user -> digest.save(new DigestItem(user, story.reference(), story.title(), story.storyUrl(), now)));
-    return covering.stream().filter(s -> s.getDelivery() == Subscription.Delivery.INSTANT)
-        .map(s -> staff.emailOf(s.getUserId())).flatMap(java.util.Optional::stream)
-        .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+    Map<String, Subscription.Scope> instant = new LinkedHashMap<>();
+    covering.stream().filter(s -> s.getDelivery() == Subscription.Delivery.INSTANT)
+        .sorted(java.util.Comparator.comparing(Subscription::getScope))
+        .forEach(s -> staff.emailOf(s.getUserId()).ifPresent(email -> instant.putIfAbsent(email, s.getScope())));
+    return instant;
   }
 
   /**

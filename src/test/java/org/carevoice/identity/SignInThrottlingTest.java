@@ -85,12 +85,12 @@ class SignInThrottlingTest {
     assertThat(page.body()).contains("There have been too many wrong passwords. Wait 1 minute, then try again.")
         .contains("<title>Error: Staff sign in - Carevoice</title>");
 
-    assertThat(formSignIn("198.51.100.10", "craig", "demo")).as("the owner, from another address").isEqualTo("/");
+    assertThat(formSignIn("198.51.100.10", "craig", "demo")).as("the owner, from another address").isEqualTo("/staff");
     assertThat(send("198.51.100.10", HttpRequest.newBuilder(url("/staff/subscriptions")).GET()).statusCode())
         .as("signed in to the staff pages").isEqualTo(200);
 
     clock.moveOn(Duration.ofMinutes(1));
-    assertThat(formSignIn(attacker, "craig", "demo")).as("a minute later, from the refused address").isEqualTo("/");
+    assertThat(formSignIn(attacker, "craig", "demo")).as("a minute later, from the refused address").isEqualTo("/staff");
     assertThat(formSignIn(attacker, "graham", "guess")).as("the sign-in started the address's count afresh")
         .isEqualTo("/login?error");
   }

@@ -25,7 +25,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** A later "change made" update on a published response: only its service reports it; it is moderated. */
+/**
+ * A later "change made" update on a published response, chosen on the story's change page: only
+ * its service reports it; it is moderated (more in staff.StaffStoryPageTest).
+ */
 @CarevoiceTest
 class ChangeUpdateTest {
 
@@ -45,12 +48,14 @@ class ChangeUpdateTest {
   void respondingService_reportsAChangeMade_moderatorPublishesIt_badgeShows() throws Exception {
     SubmittedStory submitted = testStories.submit("Change made later");
     Long responseId = Answering.answered(driver, jdbc, submitted);
-    String page = "/staff/responses/" + responseId + "/change-made";
+    String page = "/staff/stories/" + submitted.reference() + "/changes";
 
     mvc.perform(get(page).with(user("aileen"))).andExpect(status().isForbidden());
-    mvc.perform(post(page).with(user("craig")).with(csrf()).param("description", " "))
+    mvc.perform(post(page).with(user("craig")).with(csrf()).param("response", responseId.toString())
+            .param("kind", "made").param("description", " "))
         .andExpect(status().isBadRequest()).andExpect(content().string(containsString("Describe the change")));
-    mvc.perform(post(page).with(user("craig")).with(csrf()).param("description", "A quiet room for carers is open."))
+    mvc.perform(post(page).with(user("craig")).with(csrf()).param("response", responseId.toString())
+            .param("kind", "made").param("description", "A quiet room for carers is open."))
         .andExpect(redirectedUrl(page));
     mvc.perform(get("/stories/" + submitted.reference()))
         .andExpect(content().string(org.hamcrest.Matchers.not(containsString("A quiet room for carers"))));

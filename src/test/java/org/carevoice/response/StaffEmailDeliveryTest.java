@@ -58,6 +58,11 @@ class StaffEmailDeliveryTest {
     List<MimeMessage> alerts = alertsTo(submitted.reference());
     assertThat(alerts).extracting(StaffEmailDeliveryTest::recipient)
         .containsExactlyInAnyOrder("craig@demo.carevoice.local", "graham@demo.carevoice.local", "shona@demo.carevoice.local");
+    assertThat(alerts).filteredOn(alert -> recipient(alert).startsWith("shona@")).extracting(StaffEmailDeliveryTest::subject)
+        .as("shona follows the service but is not on its team").containsExactly("A new story about a service you follow: "
+            + submitted.reference());
+    assertThat(alerts).filteredOn(alert -> recipient(alert).startsWith("craig@")).extracting(StaffEmailDeliveryTest::subject)
+        .containsExactly("A new story about your service: " + submitted.reference());
     for (MimeMessage alert : alerts) {
       assertThat(alert.getSubject()).contains(submitted.reference()).doesNotContain("Delivered to staff");
       assertThat(GreenMailUtil.getBody(alert)).contains("The nurses in the emergency department").doesNotContain("Zebra-Secret");
@@ -105,11 +110,19 @@ class StaffEmailDeliveryTest {
   private static List<MimeMessage> alertsTo(String reference) throws Exception {
     return Arrays.stream(smtp.getReceivedMessages()).filter(message -> {
       try {
-        return message.getSubject().startsWith("A new story about your service: " + reference);
+        return message.getSubject().startsWith("A new story about ") && message.getSubject().endsWith(": " + reference);
       } catch (jakarta.mail.MessagingException e) {
         throw new IllegalStateException(e);
       }
     }).toList();
+  }
+
+  private static String subject(MimeMessage message) {
+    try {
+      return message.getSubject();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static String recipient(MimeMessage message) {

@@ -94,8 +94,9 @@ class WithdrawalErasureTest {
     ProcessInstance reply = runningCase(AuthorReplyLifecycle.PROCESS_KEY, withdrawn.reference()).get(0);
     driver.runSavePoints(reply);
     driver.submit(reply, AuthorReplyLifecycle.Elements.USER_TASK_MODERATE_REPLY, "iain", Map.of("replyDecision", "approve"));
-    mvc.perform(post("/staff/responses/" + responseId + "/change-made").with(user("craig")).with(csrf())
-        .param("description", CHANGE_MADE)).andExpect(status().is3xxRedirection());
+    mvc.perform(post("/staff/stories/" + withdrawn.reference() + "/changes").with(user("craig")).with(csrf())
+        .param("response", responseId.toString()).param("kind", "made").param("description", CHANGE_MADE))
+        .andExpect(status().is3xxRedirection());
     driver.runSavePoints(runningCase(ResponseChangeLifecycle.PROCESS_KEY, withdrawn.reference()).get(0));
     mvc.perform(post("/staff/stories/" + withdrawn.reference() + "/recognise").with(user("craig")).with(csrf()))
         .andExpect(status().is3xxRedirection());
