@@ -44,8 +44,9 @@ public class EarlyWarnings {
   private final SiteProperties site;
   private final NamedParameterJdbcTemplate jdbc;
   private final Clock clock;
+  private final WarningFigures figures;
 
-  EarlyWarnings(RaisedWarningRepository warnings, OrganisationService organisation, StaffDirectory staff,
+  EarlyWarnings(WarningFigures figures, RaisedWarningRepository warnings, OrganisationService organisation, StaffDirectory staff,
       Notifications notifications, MessageSource messages, SiteProperties site, NamedParameterJdbcTemplate jdbc,
       Clock clock) {
     this.warnings = warnings;
@@ -56,12 +57,19 @@ public class EarlyWarnings {
     this.site = site;
     this.jdbc = jdbc;
     this.clock = clock;
+    this.figures = figures;
   }
 
-  /** Every service, by id: the run checks them all. */
+  /** The services this run checks (see {@link WarningFigures#servicesToCheck}). */
   @Transactional(readOnly = true)
-  public List<Long> servicesToCheck() {
-    return organisation.allServices().stream().map(CareService::getId).sorted().toList();
+  public List<Long> servicesToCheck(Instant at) {
+    return figures.servicesToCheck(at);
+  }
+
+  /** The checks of one service, as codes (see {@link WarningFigures#checksFor}). */
+  @Transactional(readOnly = true)
+  public List<String> checksFor(Long serviceId, Instant at) {
+    return figures.checksFor(serviceId, at).stream().map(Check::code).toList();
   }
 
   /** The service's type, a decision input (thresholds may differ by type). */

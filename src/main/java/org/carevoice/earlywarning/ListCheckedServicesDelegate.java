@@ -1,10 +1,10 @@
 package org.carevoice.earlywarning;
 
 import static org.carevoice.earlywarning.EarlyWarning.Vars.CHECKED_AT;
-import static org.carevoice.earlywarning.EarlyWarning.Vars.CHECKS;
 import static org.carevoice.earlywarning.EarlyWarning.Vars.SERVICE_IDS;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -12,8 +12,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Service task "List services to check": fixes the moment the run measures to, and lists the
- * services (the outer loop) and the checks made for each (the inner loop), as ids and codes.
+ * Service task "List services to check": fixes the moment the run measures to, and lists the ids of
+ * the services that could raise or clear a warning (the outer loop).
  */
 @Component("listCheckedServicesDelegate")
 public class ListCheckedServicesDelegate implements JavaDelegate {
@@ -28,8 +28,8 @@ public class ListCheckedServicesDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    CHECKED_AT.set(execution, Date.from(clock.instant()));
-    execution.setVariable(SERVICE_IDS, new ArrayList<>(warnings.servicesToCheck()));
-    execution.setVariable(CHECKS, new ArrayList<>(Check.all().stream().map(Check::code).toList()));
+    Instant now = clock.instant();
+    CHECKED_AT.set(execution, Date.from(now));
+    execution.setVariable(SERVICE_IDS, new ArrayList<>(warnings.servicesToCheck(now)));
   }
 }

@@ -39,6 +39,41 @@ public class WarningFigures {
     this.jdbc = jdbc;
   }
 
+  /**
+   * The services worth checking at this moment: those with a published story in the longest window
+   * (the 112 days of the tag's share), a case that reached its overdue date in the last 56 days, or
+   * an open warning (which a check must be able to clear). No other service can raise a warning.
+   */
+  public List<Long> servicesToCheck(Instant at) {
+    OffsetDateTime now = time(at);
+    return jdbc.queryForList("""
+        select c.id from care_service c
+        where exists (select 1 from story_service ss join story s on s.id = ss.story_id
+                      where ss.service_id = c.id and s.status = 'PUBLISHED' and s.published_at > ? and s.published_at <= ?)
+           or exists (select 1 from service_case sc
+                      where sc.service_id = c.id and sc.overdue_at > ? and sc.overdue_at <= ?)
+           or exists (select 1 from early_warning w where w.service_id = c.id and w.cleared_at is null)
+        order by c.id""", Long.class, time(at.minus(TAG_WINDOW).minus(TAG_EARLIER_WINDOW)), now,
+        time(at.minus(OVERDUE_WINDOW.multipliedBy(2))), now);
+  }
+
+  /**
+   * The checks of one service: critical stories, overdue in a row, and the rising share of each
+   * "could be improved" tag that at least one of its stories of the last 28 days has, or that has an
+   * open warning. A tag on none of them cannot be rising; it is not measured.
+   */
+  public List<Check> checksFor(long serviceId, Instant at) {
+    List<String> tags = jdbc.queryForList("""
+        select t.tag from story_tag t join story s on s.id = t.story_id join story_service ss on ss.story_id = s.id
+        where ss.service_id = ? and s.status = 'PUBLISHED' and s.published_at > ? and s.published_at <= ?
+          and t.tag like 'improve:%'
+        union
+        select w.tag from early_warning w
+        where w.service_id = ? and w.signal_code = ? and w.cleared_at is null""", String.class,
+        serviceId, time(at.minus(TAG_WINDOW)), time(at), serviceId, Signal.RISING_IMPROVE_TAG.code());
+    return Check.all().stream().filter(check -> check.tag() == null || tags.contains(check.tag())).toList();
+  }
+
   public Figures measure(long serviceId, Check check, Instant at) {
     return switch (check.signal()) {
       case CRITICAL_STORIES -> criticalStories(serviceId, at);
