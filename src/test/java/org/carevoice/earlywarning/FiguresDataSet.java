@@ -22,12 +22,16 @@ final class FiguresDataSet {
 
   private final Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS);
   private final CareService service;
+  private final CareService other;
+  private final CareService idle;
   private Story s1, s2, s3, t1, c1, c2, c3;
 
   FiguresDataSet(ApplicationContext context) {
     WarningData data = new WarningData(context);
     service = data.service("managers-ew-figures");
-    CareService other = data.service("managers-ew-figures");
+    other = data.service("managers-ew-figures");
+    idle = data.service("managers-ew-figures");
+    data.story(idle, ago(days(113)), "PUBLISHED", 5, WAITING); // too long ago for any window
     // Critical stories: the last 7 days, then the 7 before.
     s1 = data.story(service, ago(days(1)), "PUBLISHED", 5, WAITING, "improve:communication");
     s2 = data.story(service, ago(days(6.9)), "PUBLISHED", 4, "improve:food");
@@ -66,6 +70,12 @@ final class FiguresDataSet {
 
   /** Every figure of every signal, as docs/early-warning.md defines them. */
   void assertFigures(WarningFigures figures) {
+    assertThat(figures.servicesToCheck(at)).contains(service.getId(), other.getId()).doesNotContain(idle.getId());
+    assertThat(figures.checksFor(service.getId(), at)).extracting(Check::code).containsExactly("critical-stories",
+        WAITING, "improve:communication", "improve:food", "overdue-in-a-row");
+    assertThat(figures.checksFor(idle.getId(), at)).extracting(Check::code)
+        .containsExactly("critical-stories", "overdue-in-a-row");
+
     Figures critical = figures.measure(service.getId(), new Check(Signal.CRITICAL_STORIES, null), at);
     assertThat(critical).as("critical stories").isEqualTo(
         new Figures(2, 2, 3, 1, 2, 66.7, 50.0, java.util.List.of(s1.id(), s2.id())));
