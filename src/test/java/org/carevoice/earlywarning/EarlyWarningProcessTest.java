@@ -116,6 +116,8 @@ class EarlyWarningProcessTest {
         .contains("href=\"" + BASE + "/staff/reports?service=" + service.getSlug() + "&amp;period=month\"");
     assertThat(List.of(email.get("subject"), text, html)).allSatisfy(part -> assertThat((String) part)
         .doesNotContain(MARKERS.toArray(String[]::new)));
+    assertThat(jdbc.queryForList("select recipient from outbox_message where subject = ?", String.class,
+        email.get("subject"))).as("the service's manager only").containsExactly("ew-critical@ew.test");
     assertThat(warnings.history(service.getId())).singleElement().satisfies(warning -> {
       assertThat(warning.getSignal()).isEqualTo(Signal.CRITICAL_STORIES);
       assertThat(warning.getFigure()).isEqualTo(3);
