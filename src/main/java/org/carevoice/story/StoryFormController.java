@@ -157,6 +157,7 @@ abstract class StoryFormController {
     check(FormStep.CHECK_ANSWERS, form, errors);
     if (errors.hasErrors()) {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
+      inPageOrder(form, errors, model);
       return checkAnswersView(draft, form, model);
     }
     try {
