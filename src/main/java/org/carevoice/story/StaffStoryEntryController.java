@@ -38,14 +38,12 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 @RequestMapping("/staff/stories/new")
 class StaffStoryEntryController extends StoryFormController {
 
-  private final StoryService stories;
   private final RateLimits rateLimits;
   private final StaffEntryPermission permission;
 
   StaffStoryEntryController(StoryService stories, OrganisationService organisation, RateLimits rateLimits,
       StaffEntryPermission permission, Validator validator, Clock clock) {
-    super(StoryFlow.STAFF, organisation, validator, clock);
-    this.stories = stories;
+    super(StoryFlow.STAFF, stories, organisation, validator, clock);
     this.rateLimits = rateLimits;
     this.permission = permission;
   }
@@ -86,14 +84,10 @@ class StaffStoryEntryController extends StoryFormController {
     rateLimits.staffStoryEntry(request.getRemoteUser(), answers.getEmail());
   }
 
+  /** The channel the staff member chose, and who they are. */
   @Override
-  SubmittedStory submit(StoryForm answers, HttpServletRequest request) {
+  SubmittedStory submit(StoryService stories, StoryForm answers, HttpServletRequest request) {
     return stories.submit(answers.toNewStory(answers.getChannel()), request.getRemoteUser());
-  }
-
-  @Override
-  String trackingUrl(String token) {
-    return stories.trackingUrl(token);
   }
 
   /** The signed-in user is in no staff group. */

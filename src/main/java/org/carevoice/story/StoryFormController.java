@@ -49,12 +49,15 @@ abstract class StoryFormController {
       "happenedYear", "body", "title", "tags", "pseudonym", "email", "consent");
 
   private final StoryFlow flow;
+  private final StoryService stories;
   private final OrganisationService organisation;
   private final SpringValidatorAdapter validator;
   private final Clock clock;
 
-  StoryFormController(StoryFlow flow, OrganisationService organisation, Validator validator, Clock clock) {
+  StoryFormController(StoryFlow flow, StoryService stories, OrganisationService organisation, Validator validator,
+      Clock clock) {
     this.flow = flow;
+    this.stories = stories;
     this.organisation = organisation;
     this.validator = new SpringValidatorAdapter(validator);
     this.clock = clock;
@@ -69,11 +72,8 @@ abstract class StoryFormController {
   /** Counts one story against the rate limits, before it is submitted. */
   abstract void countSubmission(HttpServletRequest request, StoryForm answers);
 
-  /** Submits the answered story. */
-  abstract SubmittedStory submit(StoryForm answers, HttpServletRequest request);
-
-  /** The author's private link for a token. */
-  abstract String trackingUrl(String token);
+  /** Submits the answered story through the story service. */
+  abstract SubmittedStory submit(StoryService stories, StoryForm answers, HttpServletRequest request);
 
   // --- the steps ------------------------------------------------------------------------
 
@@ -171,12 +171,12 @@ abstract class StoryFormController {
       return checkAnswersView(draft, form, model);
     }
     draft.take(FormStep.CHECK_ANSWERS, form, session);
-    SubmittedStory submitted = submit(draft.answers(), request);
+    SubmittedStory submitted = submit(stories, draft.answers(), request);
     boolean emailed = draft.answers().getEmail() != null;
     StoryDraft.clear(session, flow);
     // Flash attributes wait in the session for the next page: never in a URL.
     redirect.addFlashAttribute("reference", submitted.reference());
-    redirect.addFlashAttribute("trackingUrl", trackingUrl(submitted.trackingToken()));
+    redirect.addFlashAttribute("trackingUrl", stories.trackingUrl(submitted.trackingToken()));
     redirect.addFlashAttribute("emailed", emailed);
     return "redirect:" + flow.sentPath();
   }

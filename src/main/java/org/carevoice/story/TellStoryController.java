@@ -20,13 +20,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @RequestMapping("/tell-your-story")
 class TellStoryController extends StoryFormController {
 
-  private final StoryService stories;
   private final RateLimits rateLimits;
 
   TellStoryController(StoryService stories, OrganisationService organisation, RateLimits rateLimits,
       Validator validator, Clock clock) {
-    super(StoryFlow.AUTHOR, organisation, validator, clock);
-    this.stories = stories;
+    super(StoryFlow.AUTHOR, stories, organisation, validator, clock);
     this.rateLimits = rateLimits;
   }
 
@@ -46,12 +44,7 @@ class TellStoryController extends StoryFormController {
   }
 
   @Override
-  SubmittedStory submit(StoryForm answers, HttpServletRequest request) {
+  SubmittedStory submit(StoryService stories, StoryForm answers, HttpServletRequest request) {
     return stories.submit(answers.toNewStory(Channel.WEB));
-  }
-
-  @Override
-  String trackingUrl(String token) {
-    return stories.trackingUrl(token);
   }
 }
