@@ -271,7 +271,8 @@ public class StoryService {
         .map(story -> new SafeguardingView(story.getId(), story.getReference(), story.getTitle(), story.getBody(),
             story.getServices().stream().map(CareService::getFullName).collect(Collectors.joining("; ")),
             signals(story), story.getRelationship(), story.getAuthorPseudonym(), story.getAuthorEmail(),
-            story.getChannel(), story.getStatus(), story.getSubmittedAt(), story.getSafeguardingDecision()));
+            story.getChannel(), story.getStatus(), story.getSubmittedAt(), story.getSafeguardingDecision(),
+            story.getEnteredBy()));
   }
 
   @Transactional

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.YearMonth;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -143,13 +142,7 @@ class StaffStoryEntryBrowserTest {
 
   @Test
   void aUserInNoStaffGroup_seesAPlainPageWithoutViolations() {
-    if (identity.createUserQuery().userId(NOBODY).count() == 0) {
-      User user = identity.newUser(NOBODY);
-      user.setFirstName("Technical");
-      user.setLastName("Account");
-      user.setPassword("demo");
-      identity.saveUser(user);
-    }
+    org.carevoice.story.TestStories.ensureUserInNoGroup(identity, NOBODY);
     signIn(NOBODY);
     open("/staff/stories/new", "You cannot enter stories for their authors");
     check("not allowed at desktop width");

@@ -21,7 +21,6 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.carevoice.CarevoiceTest;
@@ -59,13 +58,7 @@ class StaffStoryEntryTest {
 
   @BeforeAll
   void aUserInNoStaffGroup() {
-    if (identity.createUserQuery().userId(NOBODY).count() == 0) {
-      User user = identity.newUser(NOBODY);
-      user.setFirstName("Technical");
-      user.setLastName("Account");
-      user.setPassword("demo");
-      identity.saveUser(user);
-    }
+    TestStories.ensureUserInNoGroup(identity, NOBODY);
   }
 
   // --- who may ------------------------------------------------------------------------------
@@ -271,6 +264,20 @@ class StaffStoryEntryTest {
     driver.runSavePoints(instance);
     Task moderation = driver.task(instance, StoryLifecycle.Elements.USER_TASK_MODERATE_STORY);
     assertThat(tasks.getVariableLocal(moderation.getId(), "cardChannel")).isEqualTo("Taken by phone, entered by staff");
+  }
+
+  @Test
+  void aSafeguardingConcernTakenByPhone_showsTheLeadWhoEnteredIt() throws Exception {
+    TellStoryWalk walk = TellStoryWalk.staff(mvc, signIn("graham"));
+    walk.post("", Map.of("channel", "PHONE"));
+    String body = "My mum is not safe at home. Her carer hits my mum when nobody is there and she is frightened of him.";
+    String reference = (String) walk.tell(answers(Map.of("body", body, "email", ""))).getFlashMap().get("reference");
+    driver.runSavePoints(driver.instance(reference));
+
+    mvc.perform(get("/staff/safeguarding/" + reference).session(signIn("shona"))).andExpect(status().isOk())
+        .andExpect(content().string(allOf(containsString("Entered by (staff user)"),
+            containsString("id=\"entered-by\">graham<"),
+            containsString("The story was taken by phone by a member of staff"))));
   }
 
   @Test
