@@ -20,6 +20,7 @@ import static org.carevoice.story.StoryLifecycle.Vars.URGENCY;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -40,6 +41,7 @@ import org.carevoice.story.UnknownServiceException;
 import org.carevoice.system.JsonLists;
 import org.carevoice.system.TaskCard;
 import org.carevoice.system.TaskRefusals;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,7 +50,8 @@ import org.springframework.stereotype.Component;
  * <p>On create it puts on the task, as task-local variables that never reach history: the title
  * and text to edit ({@code private*}), the services, the screening signals, the identifier
  * findings with a suggested redaction ({@code display*}), and the current tags and services to
- * confirm. It also fills the task's card ({@link TaskCard}): reference, services, urgency, priority, due in one working day.
+ * confirm. It also fills the task's card ({@link TaskCard}): reference, services, urgency, priority, due in one working day,
+ * and for a story entered by staff how it came ("Taken by phone, entered by staff"), which the form shows read-only.
  *
  * <p>On complete it checks the decision and the edits on the server, whatever the client sent (each
  * edited text against the column it is saved to), and writes what the moderator decided and
@@ -63,15 +66,17 @@ public class ModerateStoryTaskListener implements TaskListener {
   private final StaffDirectory staff;
   private final Clock clock;
   private final TaskRefusals refusals;
+  private final MessageSource messages;
 
   ModerateStoryTaskListener(StoryService stories, OrganisationService organisation, IdentifierScanner scanner,
-      StaffDirectory staff, Clock clock, TaskRefusals refusals) {
+      StaffDirectory staff, Clock clock, TaskRefusals refusals, MessageSource messages) {
     this.stories = stories;
     this.organisation = organisation;
     this.scanner = scanner;
     this.staff = staff;
     this.clock = clock;
     this.refusals = refusals;
+    this.messages = messages;
   }
 
   @Override
@@ -98,6 +103,10 @@ public class ModerateStoryTaskListener implements TaskListener {
     task.setVariableLocal(DISPLAY_SERVICE_OPTIONS, JsonLists.json(serviceOptions()));
     TaskCard.show(task, story.reference(), story.services(), Urgency.of(URGENCY.find(task).orElse(null)).card(),
         TaskCard.nextWorkingDay(clock));
+    if (story.channel().isEnteredByStaff()) {
+      TaskCard.CHANNEL.setLocal(task,
+          messages.getMessage("task.card.channel." + story.channel().name(), null, Locale.UK));
+    }
   }
 
   private void complete(DelegateTask task) {

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.carevoice.publicapi.ApiJson.StaffStoryRequest;
 import org.carevoice.publicapi.ApiJson.Submitted;
+import org.carevoice.identity.StaffCheck;
 import org.carevoice.story.NewStory;
 import org.carevoice.story.StoryService;
 import org.carevoice.story.SubmittedStory;
@@ -111,7 +112,7 @@ class StaffStoryApiController {
     NewStory valid = validator.validate(story);
     // The web form's limits: per client address (docs/operations.md) and per author's email address.
     rateLimits.storySubmission(request.getRemoteAddr(), valid.authorEmail());
-    SubmittedStory submitted = stories.submit(valid);
+    SubmittedStory submitted = stories.submit(valid, user.getName());
     LOG.info("Story {} entered by staff (channel {})", submitted.reference(), valid.channel());
     return ResponseEntity.status(HttpStatus.CREATED)
         .cacheControl(CacheControl.noStore())

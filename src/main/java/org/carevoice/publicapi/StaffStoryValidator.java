@@ -27,7 +27,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * The checks of the web form ("Tell your story"), for a story that staff enter: title and text
+ * The checks of the web form ("Tell your story", and staff's /staff/stories/new), with the same
+ * limits and email rule from {@link StoryForm}, for a story that staff enter as JSON: title and text
  * lengths, at most 1,000 words, a known relationship, a month not in the future, known services
  * and tags, a pseudonym, the author's consent; and the channel. The email address is optional.
  * Every problem is reported at once, one per field.
@@ -36,16 +37,17 @@ import org.springframework.stereotype.Component;
 class StaffStoryValidator {
 
   static final int TITLE_MAX = Story.TITLE_MAX;
-  static final int TEXT_MIN = 50;
+  static final int TEXT_MIN = StoryForm.BODY_MIN;
   static final int TEXT_MAX = Story.BODY_MAX;
-  static final int PSEUDONYM_MAX = 80;
-  static final int EMAIL_MAX = 254;
+  static final int PSEUDONYM_MAX = StoryForm.PSEUDONYM_MAX;
+  static final int EMAIL_MAX = StoryForm.EMAIL_MAX;
   static final int MAX_SERVICES = 10;
-  static final YearMonth EARLIEST = YearMonth.of(1990, 1);
-  static final Set<Channel> CHANNELS = Set.of(Channel.PHONE, Channel.PAPER);
+  static final YearMonth EARLIEST = YearMonth.of(StoryForm.EARLIEST_YEAR, 1);
+  static final Set<Channel> CHANNELS = Arrays.stream(Channel.values()).filter(Channel::isStaffChoice)
+      .collect(Collectors.toUnmodifiableSet());
 
   private static final ZoneId UK = ZoneId.of("Europe/London");
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
+  private static final Pattern EMAIL = Pattern.compile(StoryForm.EMAIL_PATTERN);
   private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
 
   private final PublicApiReader reader;

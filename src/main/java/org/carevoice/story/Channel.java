@@ -8,9 +8,19 @@ public enum Channel {
   API,
   /** Entered by staff, how it was taken not recorded (kept for rows written before PHONE and PAPER). */
   STAFF_ENTERED,
-  /** Taken by phone and entered by a member of staff through the API. */
+  /** Taken by phone and entered by a member of staff (/staff/stories/new or the API). */
   PHONE,
-  /** Written on paper (a form, a letter) and entered by a member of staff through the API. */
+  /** Written on paper (a form, a letter) and entered by a member of staff (/staff/stories/new or the API). */
   PAPER,
-  DEMO
+  DEMO;
+
+  /** Whether a member of staff entered the story for its author (the moderator is told so). */
+  public boolean isEnteredByStaff() {
+    return this == PHONE || this == PAPER || this == STAFF_ENTERED || this == API;
+  }
+
+  /** How staff may say a story was taken, at /staff/stories/new and in the API. */
+  public boolean isStaffChoice() {
+    return this == PHONE || this == PAPER;
+  }
 }

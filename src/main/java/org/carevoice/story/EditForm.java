@@ -16,7 +16,7 @@ public class EditForm implements Serializable {
   private String title;
 
   @NotBlank(message = "{story.form.body.required}", groups = {Default.class, StoryForm.WhatHappenedStep.class})
-  @Size(min = 50, max = Story.BODY_MAX, message = "{story.form.body.size}",
+  @Size(min = StoryForm.BODY_MIN, max = Story.BODY_MAX, message = "{story.form.body.size}",
       groups = {Default.class, StoryForm.WhatHappenedStep.class})
   private String body;
 

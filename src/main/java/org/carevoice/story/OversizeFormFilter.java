@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses a story or private-page form far larger than any real one (HTTP 400 and the error page's
+ * Refuses a story form (the author's or staff's) or private-page form far larger than any real one (HTTP 400 and the error page's
  * message) before anything reads it. Without this, the server would drop the fields of a post over
  * its form size limit, CSRF token included, and answer a confusing 403. Forms under the limit but
  * over a field's size get the field's own message from validation.
@@ -27,7 +27,11 @@ class OversizeFormFilter extends OncePerRequestFilter {
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     return !"POST".equals(request.getMethod())
-        || !(path.startsWith(FormStep.BASE + "/") || path.startsWith("/my-story/"));
+        || !(isInFlow(path, StoryFlow.AUTHOR) || isInFlow(path, StoryFlow.STAFF) || path.startsWith("/my-story/"));
+  }
+
+  private static boolean isInFlow(String path, StoryFlow flow) {
+    return path.equals(flow.base()) || path.startsWith(flow.base() + "/");
   }
 
   @Override

@@ -12,7 +12,8 @@ import java.util.List;
  * @param authorEmail the author's email address, or null (a story taken by phone or on paper)
  * @param channel how the story reached Carevoice, which says how the author can be reached
  * @param safeguardingDecision the lead's decision, or null while the review is open
+ * @param enteredBy the staff user who entered a story taken by phone or on paper, or null
  */
 public record SafeguardingView(Long id, String reference, String title, String body, String services,
     List<String> signals, Relationship relationship, String authorName, String authorEmail, Channel channel,
-    StoryStatus status, Instant submittedAt, String safeguardingDecision) {}
+    StoryStatus status, Instant submittedAt, String safeguardingDecision, String enteredBy) {}

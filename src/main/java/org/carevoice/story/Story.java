@@ -98,6 +98,10 @@ public class Story {
   private Channel channel = Channel.WEB;
 
   /** SHA-256 of the author's private tracking token; the token itself is never stored. */
+  /** The staff user who entered a story taken by phone or on paper; null when the author told it. */
+  @Column(name = "entered_by", length = 64)
+  private String enteredBy;
+
   @Column(name = "tracking_token_hash", nullable = false, unique = true, length = 64)
   private String trackingTokenHash;
 
@@ -357,6 +361,14 @@ public class Story {
 
   public Channel getChannel() {
     return channel;
+  }
+
+  public String getEnteredBy() {
+    return enteredBy;
+  }
+
+  void enteredBy(String staffUserId) {
+    this.enteredBy = staffUserId;
   }
 
   public Instant getSubmittedAt() {

@@ -25,6 +25,16 @@ public class StoryForm extends EditForm {
   private static final long serialVersionUID = 1L;
 
   public static final int MAX_WORDS = 1_000;
+  /** The rules that the web form and the staff JSON API share (publicapi.StaffStoryValidator). */
+  public static final int BODY_MIN = 50;
+  public static final int PSEUDONYM_MAX = 80;
+  public static final int EMAIL_MAX = 254;
+  public static final int EARLIEST_YEAR = 1990;
+  /** An address with a dot in its domain: name@example.org, not name@localhost. */
+  public static final String EMAIL_PATTERN = "[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+";
+
+  /** Validation group of the "how was the story taken" step (staff only). */
+  public interface HowTakenStep {}
 
   /** Validation group of the "which service" step. */
   public interface ServiceStep {}
@@ -35,11 +45,18 @@ public class StoryForm extends EditForm {
   /** Validation group of the "what happened" step (text and title, in {@link EditForm}). */
   public interface WhatHappenedStep {}
 
-  /** Validation group of the "name and email" step. */
-  public interface NameAndEmailStep {}
+  /** Validation group of a name to show and, if given, a well-formed email address. */
+  public interface ContactStep {}
+
+  /** Validation group of the author's "name and email" step: the email address is required too. */
+  public interface NameAndEmailStep extends ContactStep {}
 
   /** Validation group of the last step: consent, on the check-your-answers page. */
   public interface SendStep {}
+
+  /** How staff took the story: phone or paper (checked by the controller); the author's own form says WEB. */
+  @NotNull(message = "{entry.channel.required}", groups = HowTakenStep.class)
+  private Channel channel;
 
   @NotNull(message = "{story.form.service.required}", groups = {Default.class, ServiceStep.class})
   private Long serviceId;
@@ -53,20 +70,20 @@ public class StoryForm extends EditForm {
   private Integer happenedMonth;
 
   @NotNull(message = "{story.form.year.required}", groups = {Default.class, WhoAndWhenStep.class})
-  @Min(value = 1990, message = "{story.form.year.required}", groups = {Default.class, WhoAndWhenStep.class})
+  @Min(value = EARLIEST_YEAR, message = "{story.form.year.required}", groups = {Default.class, WhoAndWhenStep.class})
   @Max(value = 2100, message = "{story.form.year.required}", groups = {Default.class, WhoAndWhenStep.class})
   private Integer happenedYear;
 
   /** Optional: {@link StoryTags} codes; unknown codes are refused by the form's controller. */
   private Set<String> tags = new LinkedHashSet<>();
 
-  @NotBlank(message = "{story.form.pseudonym.required}", groups = {Default.class, NameAndEmailStep.class})
-  @Size(max = 80, message = "{story.form.pseudonym.tooLong}", groups = {Default.class, NameAndEmailStep.class})
+  @NotBlank(message = "{story.form.pseudonym.required}", groups = {Default.class, ContactStep.class})
+  @Size(max = PSEUDONYM_MAX, message = "{story.form.pseudonym.tooLong}", groups = {Default.class, ContactStep.class})
   private String pseudonym;
 
   @NotBlank(message = "{story.form.email.required}", groups = {Default.class, NameAndEmailStep.class})
-  @Email(message = "{story.form.email.invalid}", groups = {Default.class, NameAndEmailStep.class})
-  @Size(max = 254, message = "{story.form.email.invalid}", groups = {Default.class, NameAndEmailStep.class})
+  @Email(regexp = EMAIL_PATTERN, message = "{story.form.email.invalid}", groups = {Default.class, ContactStep.class})
+  @Size(max = EMAIL_MAX, message = "{story.form.email.invalid}", groups = {Default.class, ContactStep.class})
   private String email;
 
   @AssertTrue(message = "{story.form.consent.required}", groups = {Default.class, SendStep.class})
@@ -103,6 +120,7 @@ public class StoryForm extends EditForm {
   /** Takes one step's answers from a form bound from that step's page. */
   void takeAnswers(FormStep step, StoryForm answered) {
     switch (step) {
+      case HOW_TAKEN -> channel = answered.channel;
       case SERVICE -> serviceId = answered.serviceId;
       case WHO_AND_WHEN -> {
         relationship = answered.relationship;
@@ -129,6 +147,14 @@ public class StoryForm extends EditForm {
     LocalDate month = happenedIn().atDay(1);
     return new NewStory(getTitle(), getBody(), pseudonym, email, relationship, month, List.of(serviceId), channel,
         website != null && !website.isBlank(), tags == null ? List.of() : List.copyOf(tags));
+  }
+
+  public Channel getChannel() {
+    return channel;
+  }
+
+  public void setChannel(Channel channel) {
+    this.channel = channel;
   }
 
   public Long getServiceId() {
@@ -183,8 +209,9 @@ public class StoryForm extends EditForm {
     return email;
   }
 
+  /** A blank address is no address (optional when staff enter a story). */
   public void setEmail(String email) {
-    this.email = email;
+    this.email = email == null || email.isBlank() ? null : email;
   }
 
   public String getWebsite() {

@@ -64,6 +64,15 @@ public class StoryService {
    */
   @Transactional
   public SubmittedStory submit(NewStory submission) {
+    return submit(submission, null);
+  }
+
+  /**
+   * Accepts a story that a member of staff entered on its author's behalf (taken by phone or on
+   * paper), recording who entered it; as {@link #submit(NewStory)} in every other way.
+   */
+  @Transactional
+  public SubmittedStory submit(NewStory submission, String enteredBy) {
     List<CareService> services = organisation.findServices(submission.serviceIds());
     if (services.isEmpty() || services.size() != submission.serviceIds().stream().distinct().count()) {
       throw new UnknownServiceException();
@@ -75,6 +84,9 @@ public class StoryService {
         submission.relationship(), submission.happenedIn(), services, submission.channel(), TrackingToken.hash(token),
         now));
     story.tagOnSubmission(submission.tags());
+    if (enteredBy != null) {
+      story.enteredBy(enteredBy);
+    }
     if (submission.honeypotTripped()) {
       story.tripHoneypot();
     }
@@ -164,7 +176,8 @@ public class StoryService {
     String services = story.getServices().stream().map(CareService::getFullName).collect(Collectors.joining("; "));
     List<Long> serviceIds = story.getServices().stream().map(CareService::getId).toList();
     return new ModerationView(story.getId(), story.getReference(), story.getTitle(), story.getBody(), services,
-        serviceIds, signals(story), story.getIdentifierFindings(), Set.copyOf(story.getTags()), story.getModeratedBy());
+        serviceIds, signals(story), story.getIdentifierFindings(), Set.copyOf(story.getTags()), story.getModeratedBy(),
+        story.getChannel());
   }
 
   @Transactional
@@ -258,7 +271,8 @@ public class StoryService {
         .map(story -> new SafeguardingView(story.getId(), story.getReference(), story.getTitle(), story.getBody(),
             story.getServices().stream().map(CareService::getFullName).collect(Collectors.joining("; ")),
             signals(story), story.getRelationship(), story.getAuthorPseudonym(), story.getAuthorEmail(),
-            story.getChannel(), story.getStatus(), story.getSubmittedAt(), story.getSafeguardingDecision()));
+            story.getChannel(), story.getStatus(), story.getSubmittedAt(), story.getSafeguardingDecision(),
+            story.getEnteredBy()));
   }
 
   @Transactional

@@ -10,11 +10,13 @@ public class RateLimits {
   private final RateLimiter api;
   private final RateLimiter submissionPerIp;
   private final RateLimiter submissionPerEmail;
+  private final RateLimiter submissionPerStaff;
 
   RateLimits(RateLimitProperties properties, Clock clock) {
     this.api = limiter("api", properties.api(), clock);
     this.submissionPerIp = limiter("submission-ip", properties.submissionPerIp(), clock);
     this.submissionPerEmail = limiter("submission-email", properties.submissionPerEmail(), clock);
+    this.submissionPerStaff = limiter("submission-staff", properties.submissionPerStaff(), clock);
   }
 
   /** One request to the public JSON API from this IP address. */
@@ -31,6 +33,18 @@ public class RateLimits {
     if (ipAddress != null) {
       submissionPerIp.acquire(ipAddress);
     }
+    if (email != null && !email.isBlank()) {
+      submissionPerEmail.acquire(email.strip());
+    }
+  }
+
+  /**
+   * One story a signed-in member of staff enters on its author's behalf at /staff/stories/new:
+   * counted per staff user, not per IP address (a ward's computers share one), and per author's
+   * email address like any story, so no author is sent a flood of emails.
+   */
+  public void staffStoryEntry(String staffUserId, String email) {
+    submissionPerStaff.acquire(staffUserId);
     if (email != null && !email.isBlank()) {
       submissionPerEmail.acquire(email.strip());
     }

@@ -16,7 +16,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
  * the due date. Task listeners call {@link #show} on create.
  *
  * <p>Everything here is non-personal by construction: the public reference, service names from our
- * organisation tree, an urgency code. Never the story's title (the author's words, which may hold
+ * organisation tree, an urgency code, how a story came (phone, paper). Never the story's title (the author's words, which may hold
  * names until moderation), never text. The card variables are task-local, so each task shows its
  * own services, and they may reach history (they are not {@code display*} or {@code private*}).
  */
@@ -28,12 +28,18 @@ public final class TaskCard {
   public static final ProcessVariable<String> SERVICES = ProcessVariable.of("cardServices", String.class);
   /** An {@link Urgency} label: safeguarding, high or routine. */
   public static final ProcessVariable<String> URGENCY = ProcessVariable.of("cardUrgency", String.class);
+  /**
+   * How a story entered by staff came, e.g. "Taken by phone, entered by staff" (on "Moderate story";
+   * absent for a story its author told on the website). Shown read-only in the form as well.
+   */
+  public static final ProcessVariable<String> CHANNEL = ProcessVariable.of("cardChannel", String.class);
 
   /** The card variables as Tasklist filters list them: name and the label shown on the card. */
   public static final List<Map<String, String>> FILTER_VARIABLES = List.of(
       Map.of("name", REFERENCE.name(), "label", "Reference"),
       Map.of("name", SERVICES.name(), "label", "Service"),
-      Map.of("name", URGENCY.name(), "label", "Urgency"));
+      Map.of("name", URGENCY.name(), "label", "Urgency"),
+      Map.of("name", CHANNEL.name(), "label", "How it came"));
 
   private static final ZoneId SCOTLAND = ZoneId.of("Europe/London");
 

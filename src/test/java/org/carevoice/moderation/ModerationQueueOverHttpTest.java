@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.carevoice.story.Channel;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -65,5 +66,35 @@ class ModerationQueueOverHttpTest {
       }
     }
     assertThat(order).containsExactly(abusive, routine.get(0), routine.get(1), routine.get(2));
+  }
+
+  @Test
+  void aStoryTakenByPhoneOrOnPaper_saysSoOnItsCard_andAWebStoryDoesNot() throws Exception {
+    String phone = http.storyAtModeration("Called the ward", TasksOverHttp.BODY, Channel.PHONE);
+    String paper = http.storyAtModeration("Wrote a letter", TasksOverHttp.BODY, Channel.PAPER);
+    String web = http.storyAtModeration("Told on the website");
+
+    HttpResponse<String> response = http.filterList("Stories to moderate", "iain");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    Map<String, Map<String, String>> cards = new HashMap<>();
+    for (JsonNode task : new ObjectMapper().readTree(response.body()).path("_embedded").path("task")) {
+      Map<String, String> card = new HashMap<>();
+      task.path("_embedded").path("variable").forEach(v -> card.put(v.path("name").asText(), v.path("value").asText()));
+      cards.put(card.get("cardReference"), card);
+    }
+    assertThat(cards.get(phone)).containsEntry("cardChannel", "Taken by phone, entered by staff");
+    assertThat(cards.get(paper)).containsEntry("cardChannel", "Written on paper, entered by staff");
+    assertThat(cards.get(web)).containsKey("cardUrgency").doesNotContainKey("cardChannel");
+
+    // The form shows it read-only: sent back from Tasklist, it is dropped, and the moderation goes through.
+    org.camunda.bpm.engine.task.Task task =
+        http.openTask(phone, org.carevoice.story.StoryLifecycle.Elements.USER_TASK_MODERATE_STORY);
+    HttpResponse<String> submitted = http.claimAndSubmitInTasklist(task.getId(), "iain",
+        Map.of("decision", "approve", "criticality", "1", "cardChannel", "Told on the website"));
+    assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(204);
+    assertThat(app.getBean(org.camunda.bpm.engine.HistoryService.class).createHistoricVariableInstanceQuery()
+        .processInstanceId(task.getProcessInstanceId()).variableName("cardChannel").list()).extracting(v -> v.getValue())
+        .containsOnly("Taken by phone, entered by staff");
   }
 }

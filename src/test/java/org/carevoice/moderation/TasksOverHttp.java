@@ -57,11 +57,16 @@ final class TasksOverHttp {
   }
 
   String storyAtModeration(String title, String body) {
+    return storyAtModeration(title, body, Channel.WEB);
+  }
+
+  /** A story that came this way (PHONE and PAPER as staff enter them), waiting at "Moderate story". */
+  String storyAtModeration(String title, String body, Channel channel) {
     OrganisationService organisation = app.getBean(OrganisationService.class);
     Long service = organisation.findBySlug("hairmyres-emergency-department").orElseThrow().getId();
     String reference = app.getBean(StoryService.class).submit(new NewStory(title, body, "Tester from Larkhall",
         "limits.author@example.org", Relationship.PATIENT, LocalDate.now().withDayOfMonth(1), List.of(service),
-        Channel.WEB)).reference();
+        channel)).reference();
     runSavePoints(reference);
     return reference;
   }

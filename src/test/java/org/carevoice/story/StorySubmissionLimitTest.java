@@ -3,6 +3,7 @@ package org.carevoice.story;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -13,10 +14,11 @@ import java.util.Map;
 import org.carevoice.LowRateLimitsTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * The submission limits of the web form, instead of a CAPTCHA: over a limit the author gets HTTP
+ * The submission limits of the web forms (the author's and staff's), instead of a CAPTCHA: over a limit the author gets HTTP
  * 429 with Retry-After and a plain message, and loses none of the answers ({@link LowRateLimitsTest}).
  */
 @LowRateLimitsTest
@@ -54,6 +56,37 @@ class StorySubmissionLimitTest {
 
     // From another address the same answers go through.
     third.from("10.0.2.2").send(Map.of()).andExpect(redirectedUrl(TellStoryWalk.BASE + "/thank-you"));
+  }
+
+  /**
+   * Staff entering a pile of paper forms on a ward computer are counted per staff user, not per
+   * address: more stories than one address may send go through, up to the staff user's own limit.
+   */
+  @Test
+  void staffEnteringPaperStories_areCountedPerStaffUser_notPerAddress() throws Exception {
+    MockHttpSession iain = signIn("iain");
+    for (int i = 0; i < 3; i++) {
+      TellStoryWalk walk = TellStoryWalk.staff(mvc, iain).from("10.0.3.1");
+      walk.post("", Map.of("channel", "PAPER"));
+      walk.tell(answers(""));
+    }
+    TellStoryWalk fourth = TellStoryWalk.staff(mvc, iain).from("10.0.3.1");
+    fourth.post("", Map.of("channel", "PAPER"));
+    fourth.answerAll(answers(""));
+    fourth.send(Map.of()).andExpect(status().isTooManyRequests())
+        .andExpect(header().string("Retry-After", org.hamcrest.Matchers.matchesPattern("\\d+")))
+        .andExpect(content().string(allOf(containsString("You have entered many stories in a short time"),
+            containsString("The answers are kept"))));
+
+    // Another member of staff at the same computer is not held up.
+    TellStoryWalk colleague = TellStoryWalk.staff(mvc, signIn("fiona")).from("10.0.3.1");
+    colleague.post("", Map.of("channel", "PHONE"));
+    colleague.tell(answers(""));
+  }
+
+  private MockHttpSession signIn(String user) throws Exception {
+    return (MockHttpSession) mvc.perform(formLogin("/login").user(user).password("demo"))
+        .andExpect(status().is3xxRedirection()).andReturn().getRequest().getSession(false);
   }
 
   private Map<String, String> answers(String email) {

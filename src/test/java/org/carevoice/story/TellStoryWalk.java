@@ -18,20 +18,38 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 /**
  * Goes through "Tell your story" one step at a time with MockMvc, in one session, as a browser
  * does. Answers are form fields by name; {@code tags} holds several codes separated by commas.
+ * {@link #staff} walks the same steps at /staff/stories/new, in a signed-in staff session.
  */
 public final class TellStoryWalk {
 
   public static final String BASE = "/tell-your-story";
+  public static final String STAFF_BASE = "/staff/stories/new";
 
   /** The steps' pages and the fields each one posts, in order. */
   public static final Map<String, List<String>> STEPS = steps();
 
   private final MockMvc mvc;
-  private final MockHttpSession session = new MockHttpSession();
+  private final String base;
+  private final MockHttpSession session;
   private String remoteAddress = "127.0.0.1";
 
   public TellStoryWalk(MockMvc mvc) {
+    this(mvc, BASE, new MockHttpSession());
+  }
+
+  private TellStoryWalk(MockMvc mvc, String base, MockHttpSession session) {
     this.mvc = mvc;
+    this.base = base;
+    this.session = session;
+  }
+
+  /**
+   * The staff form, in a session signed in as a member of staff. Its first question, how the story
+   * was taken, is posted with {@code post("", Map.of("channel", "PHONE"))}; the other steps as on the
+   * author's form.
+   */
+  public static TellStoryWalk staff(MockMvc mvc, MockHttpSession signedIn) {
+    return new TellStoryWalk(mvc, STAFF_BASE, signedIn);
   }
 
   /** Answers that pass every step, for the given service. */
@@ -64,9 +82,9 @@ public final class TellStoryWalk {
     return mvc.perform(withClient(MockMvcRequestBuilders.get(path)));
   }
 
-  /** Posts one step's page ("service", "who-and-when", ...) with these fields, and the CSRF token. */
+  /** Posts one step's page ("service", "who-and-when", ...; "" the start page) with these fields, and the CSRF token. */
   public ResultActions post(String step, Map<String, String> fields) throws Exception {
-    MockHttpServletRequestBuilder request = withClient(MockMvcRequestBuilders.post(BASE + "/" + step)).with(csrf());
+    MockHttpServletRequestBuilder request = withClient(MockMvcRequestBuilders.post(path(step))).with(csrf());
     fields.forEach((name, value) -> {
       if (name.equals("tags")) {
         for (String tag : value.split(",")) {
@@ -87,7 +105,7 @@ public final class TellStoryWalk {
     for (int i = 0; i < pages.size(); i++) {
       String next = i + 1 < pages.size() ? pages.get(i + 1) : "check-answers";
       answer(pages.get(i), answers).andExpect(status().is3xxRedirection())
-          .andExpect(redirectedUrl(BASE + "/" + next));
+          .andExpect(redirectedUrl(base + "/" + next));
     }
     return this;
   }
@@ -113,7 +131,13 @@ public final class TellStoryWalk {
 
   /** The whole form: every step, then send; the result carries the reference and private link as flash. */
   public MvcResult tell(Map<String, String> answers) throws Exception {
-    return answerAll(answers).send(Map.of()).andExpect(redirectedUrl(BASE + "/thank-you")).andReturn();
+    return answerAll(answers).send(Map.of())
+        .andExpect(redirectedUrl(base + (base.equals(BASE) ? "/thank-you" : "/entered"))).andReturn();
+  }
+
+  /** A page of this walk's form, by its last segment; "" is the start page. */
+  public String path(String step) {
+    return step.isEmpty() ? base : base + "/" + step;
   }
 
   private MockHttpServletRequestBuilder withClient(MockHttpServletRequestBuilder request) {

@@ -2,6 +2,8 @@ package org.carevoice.story;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.carevoice.organisation.OrganisationService;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -52,5 +54,16 @@ public class TestStories {
   public List<String> outboxTemplatesFor(String recipient) {
     return jdbc.queryForList("select template from outbox_message where recipient = ? order by id", String.class,
         recipient);
+  }
+
+  /** A Camunda user in no group (a technical account, say), password "demo"; made once. */
+  public static void ensureUserInNoGroup(IdentityService identity, String userId) {
+    if (identity.createUserQuery().userId(userId).count() == 0) {
+      User user = identity.newUser(userId);
+      user.setFirstName("Technical");
+      user.setLastName("Account");
+      user.setPassword("demo");
+      identity.saveUser(user);
+    }
   }
 }

@@ -1,21 +1,22 @@
-package org.carevoice.publicapi;
+package org.carevoice.identity;
 
 import java.util.HashSet;
 import java.util.Set;
-import org.carevoice.identity.StaffGroups;
 import org.carevoice.organisation.CareService;
 import org.carevoice.organisation.OrganisationService;
+import org.carevoice.story.StaffEntryPermission;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may enter stories through the API: a signed-in user in any staff group, that is a role
- * group (moderators, moderation leads, safeguarding, administrators) or the responders' or
- * managers' group of a service. A Camunda user in no such group (a technical account, say) may not.
+ * Who may enter stories taken by phone or on paper (the staff JSON API and /staff/stories/new): a
+ * signed-in user in any staff group, that is a role group (moderators, moderation leads,
+ * safeguarding, administrators) or the responders' or managers' group of a service. A Camunda user
+ * in no such group (a technical account, say) may not.
  */
 @Component
-class StaffCheck {
+public class StaffCheck implements StaffEntryPermission {
 
   private static final String GROUP_PREFIX = "GROUP_";
   private static final Set<String> ROLE_GROUPS = Set.of(StaffGroups.ADMINS, StaffGroups.MODERATORS,
@@ -27,7 +28,12 @@ class StaffCheck {
     this.organisation = organisation;
   }
 
-  boolean isStaff(Authentication user) {
+  @Override
+  public boolean mayEnterStories(Authentication user) {
+    return isStaff(user);
+  }
+
+  public boolean isStaff(Authentication user) {
     if (user == null || !user.isAuthenticated()) {
       return false;
     }
