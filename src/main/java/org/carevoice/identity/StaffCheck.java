@@ -44,6 +44,11 @@ public class StaffCheck implements StaffEntryPermission {
         groups.add(name.substring(GROUP_PREFIX.length()));
       }
     }
+    return isStaff(groups);
+  }
+
+  /** Whether a user in these Camunda groups is staff. */
+  public boolean isStaff(java.util.Collection<String> groups) {
     if (groups.stream().anyMatch(ROLE_GROUPS::contains)) {
       return true;
     }

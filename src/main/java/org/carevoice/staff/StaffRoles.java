@@ -1,6 +1,7 @@
 package org.carevoice.staff;
 
 import java.util.List;
+import org.carevoice.identity.StaffCheck;
 import org.carevoice.identity.StaffDirectory;
 import org.carevoice.identity.StaffGroups;
 import org.carevoice.organisation.CareService;
@@ -14,10 +15,12 @@ class StaffRoles {
 
   private final StaffDirectory staff;
   private final OrganisationService organisation;
+  private final StaffCheck staffCheck;
 
-  StaffRoles(StaffDirectory staff, OrganisationService organisation) {
+  StaffRoles(StaffDirectory staff, OrganisationService organisation, StaffCheck staffCheck) {
     this.staff = staff;
     this.organisation = organisation;
+    this.staffCheck = staffCheck;
   }
 
   /**
@@ -25,9 +28,11 @@ class StaffRoles {
    *
    * @param respondsFor the services whose responder group the user is in
    * @param manages the services whose manager group the user is in
+   * @param entersStories whether the user may enter stories taken by phone or on paper ({@link StaffCheck})
    */
   record Role(String user, List<String> groups, boolean moderator, boolean lead, boolean safeguarding,
-      boolean processOwner, boolean admin, List<CareService> respondsFor, List<CareService> manages) {
+      boolean processOwner, boolean admin, List<CareService> respondsFor, List<CareService> manages,
+      boolean entersStories) {
 
     public boolean manager() {
       return !manages.isEmpty();
@@ -40,14 +45,6 @@ class StaffRoles {
     /** Reports and the overdue list: managers, moderation leads and administrators. */
     public boolean seesReports() {
       return manager() || lead || admin;
-    }
-
-    /**
-     * A member of staff as the staff story entry counts them (publicapi.StaffCheck): a role group
-     * other than process owners, or a service's responders or managers.
-     */
-    public boolean entersStories() {
-      return moderator || lead || safeguarding || admin || responder() || manager();
     }
 
     /** The services the user works for, responding or managing, each once, by name. */
@@ -79,6 +76,6 @@ class StaffRoles {
         groups.contains(StaffGroups.SAFEGUARDING), groups.contains(StaffGroups.PROCESS_OWNERS),
         groups.contains(StaffGroups.ADMINS),
         services.stream().filter(s -> groups.contains(s.getResponderGroup())).toList(),
-        services.stream().filter(s -> groups.contains(s.getManagerGroup())).toList());
+        services.stream().filter(s -> groups.contains(s.getManagerGroup())).toList(), staffCheck.isStaff(groups));
   }
 }
