@@ -46,7 +46,8 @@ class AnonymisationAccuracyTest {
   @Test
   void aNameNeverRunsAcrossALineBreak() {
     assertThat(SCANNER.scan("Worried about my mum\n\nMy mum is not safe at home.").findings()).isEmpty();
-    assertThat(SCANNER.scan("Thanks to Dr\nCampbell").findings()).isEmpty();
+    assertThat(SCANNER.scan("Thanks to Dr\nCampbell").findings()).noneMatch(f -> f.text().contains("\n"));
+    assertThat(SCANNER.scan("Thanks to Nurse\nJenny Brown").findings()).noneMatch(f -> f.text().contains("\n"));
   }
 
   @Test
@@ -59,21 +60,21 @@ class AnonymisationAccuracyTest {
   @Test
   void heldOutPartOfTheCorpus_meetsItsFloors() {
     Score score = Score.of(SCANNER, part(LabelledCorpus.Part.HELD_OUT));
-    score.print("corpus, held-out part");
+    score.printHeldOut("corpus, held-out part");
     score.assertRecallAtLeast(0.95).assertPrecisionAtLeast(0.95);
   }
 
   @Test
   void handWrittenHeldOut_meetsItsFloors() {
     Score score = Score.of(SCANNER, handWritten);
-    score.print("hand-written held-out passages");
+    score.printHeldOut("hand-written held-out passages");
     score.assertRecallAtLeast(0.0).assertPrecisionAtLeast(0.0);
   }
 
   @Test
   void generatedHeldOut_meetsItsFloors() {
     Score score = Score.of(SCANNER, generated.passages());
-    score.print("generated held-out passages (seed " + HeldOutPassages.SEED + ")");
+    score.printHeldOut("generated held-out passages (seed " + HeldOutPassages.SEED + ")");
     score.assertRecallAtLeast(0.0).assertPrecisionAtLeast(0.0);
   }
 
@@ -139,14 +140,28 @@ class AnonymisationAccuracyTest {
       return c == null ? 1 : (double) c[0] / c[1];
     }
 
+    /**
+     * Held-out misses are printed only on request ({@code -Danonymisation.heldOutDetails=true}), for
+     * the report: rules are changed while reading the development part's misses only.
+     */
     void print(String title) {
+      print(title, true);
+    }
+
+    void printHeldOut(String title) {
+      print(title, Boolean.getBoolean("anonymisation.heldOutDetails"));
+    }
+
+    void print(String title, boolean details) {
       StringBuilder out = new StringBuilder("\nAnonymisation accuracy: " + title + "\n");
       recall.forEach((type, c) -> out.append(String.format("  recall %-14s %3d/%3d = %.3f%n", type, c[0], c[1], (double) c[0] / c[1])));
       out.append(String.format("  recall overall %d/%d = %.3f; precision %d/%d = %.3f; exact-span recall %d/%d = %.3f;"
           + " identifiers left %d%n", gold - misses.size(), gold, recallOverall(), correct, predicted, precision(), exact, gold,
           gold == 0 ? 1.0 : (double) exact / gold, left));
-      misses.forEach(m -> out.append("  MISS ").append(m.replace('\n', ' ')).append('\n'));
-      falseAlarms.forEach(m -> out.append("  FALSE ALARM ").append(m.replace('\n', ' ')).append('\n'));
+      if (details) {
+        misses.forEach(m -> out.append("  MISS ").append(m.replace('\n', ' ')).append('\n'));
+        falseAlarms.forEach(m -> out.append("  FALSE ALARM ").append(m.replace('\n', ' ')).append('\n'));
+      }
       report = out.toString();
       System.out.println(report);
     }

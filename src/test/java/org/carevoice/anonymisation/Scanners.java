@@ -10,7 +10,7 @@ final class Scanners {
   static IdentifierScanner standard() {
     ContactDetectors contacts = new ContactDetectors();
     return new IdentifierScanner(List.of(new PersonNameDetector(), new HealthNumberDetector(), new DateOfBirthDetector(),
-        new AddressDetector(), contacts.emailDetector(), contacts.urlDetector(), contacts.phoneDetector(),
+        new AddressDetector(), new AgeDetector(), contacts.emailDetector(), contacts.urlDetector(), contacts.phoneDetector(),
         contacts.postcodeDetector()));
   }
 }
