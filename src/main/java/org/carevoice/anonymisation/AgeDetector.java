@@ -30,17 +30,41 @@ class AgeDetector implements IdentifierDetector {
           + "|years?(?!\\s+old)|yrs?(?!\\s+old)))",
       Pattern.CASE_INSENSITIVE);
 
+  /** The rare thing both patterns need: a number from 90 to 119, "ninety" or "hundred". Cheap to look for. */
+  private static final Pattern CANDIDATE = Pattern.compile("(?<!\\d)(?:9\\d|1[01]\\d)(?!\\d)|(?i:ninety|hundred)");
+  /** Enough text around a candidate for either pattern: "of the age of" before it, "years old" after it. */
+  private static final int WINDOW = 40;
+
+  /**
+   * The full patterns run only in a window around each candidate, so an ordinary story costs one
+   * quick pass; windows never overlap in what they report, since each finding is kept once.
+   */
   @Override
   public List<Finding> detect(String text) {
     List<Finding> findings = new ArrayList<>();
-    Matcher old = YEARS_OLD.matcher(text);
-    while (old.find()) {
-      findings.add(new Finding(FindingType.AGE, old.start(), old.end(), old.group(), 0.86));
-    }
-    Matcher verb = AFTER_VERB.matcher(text);
-    while (verb.find()) {
-      findings.add(new Finding(FindingType.AGE, verb.start(1), verb.end(1), verb.group(1), 0.84));
+    Matcher candidate = CANDIDATE.matcher(text);
+    int covered = -1;
+    while (candidate.find()) {
+      if (candidate.start() < covered) {
+        continue;
+      }
+      int from = Math.max(covered, Math.max(0, candidate.start() - WINDOW));
+      int to = Math.min(text.length(), candidate.end() + WINDOW);
+      find(text, YEARS_OLD, 0, from, to, candidate.start(), candidate.end(), 0.86, findings);
+      find(text, AFTER_VERB, 1, from, to, candidate.start(), candidate.end(), 0.84, findings);
+      covered = candidate.end();
     }
     return findings;
+  }
+
+  /** Findings of a pattern in the window that contain the candidate. */
+  private static void find(String text, Pattern pattern, int group, int from, int to, int start, int end, double confidence,
+      List<Finding> findings) {
+    Matcher m = pattern.matcher(text).region(from, to).useTransparentBounds(true).useAnchoringBounds(false);
+    while (m.find()) {
+      if (m.start(group) <= start && m.end(group) >= end) {
+        findings.add(new Finding(FindingType.AGE, m.start(group), m.end(group), m.group(group), confidence));
+      }
+    }
   }
 }

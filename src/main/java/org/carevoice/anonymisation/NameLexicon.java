@@ -167,6 +167,9 @@ final class NameLexicon {
 
   /** Lower case without accents: "Amélie" is looked up as "amelie" too. */
   static String plain(String lower) {
+    if (isAscii(lower)) {
+      return lower;
+    }
     String decomposed = Normalizer.normalize(lower, Normalizer.Form.NFD);
     StringBuilder out = new StringBuilder(decomposed.length());
     for (int i = 0; i < decomposed.length(); i++) {
@@ -176,6 +179,15 @@ final class NameLexicon {
       }
     }
     return out.toString();
+  }
+
+  private static boolean isAscii(String word) {
+    for (int i = 0; i < word.length(); i++) {
+      if (word.charAt(i) > 127) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void read(String resource, java.util.function.Consumer<String> line) {

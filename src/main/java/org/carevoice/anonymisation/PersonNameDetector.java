@@ -102,7 +102,7 @@ class PersonNameDetector implements IdentifierDetector {
     Matcher relative = RELATIVE_NAME.matcher(text);
     while (relative.find()) {
       String name = relative.group(1);
-      String first = name.split("[ \\t]+")[0];
+      String first = firstWord(name);
       int entry = words.lookup(first.toLowerCase(Locale.ROOT));
       boolean capitalised = Character.isUpperCase(first.charAt(0));
       boolean accepted = capitalised
@@ -115,7 +115,7 @@ class PersonNameDetector implements IdentifierDetector {
     }
     Matcher called = CALLED.matcher(text);
     while (called.find()) {
-      String first = called.group(1).split("[ \\t]+")[0];
+      String first = firstWord(called.group(1));
       int entry = words.lookup(first.toLowerCase(Locale.ROOT));
       boolean name = NameLexicon.has(entry, NameLexicon.GIVEN) || NameLexicon.wordLevel(entry) == 0;
       if (!NameLexicon.has(entry, NameLexicon.PLACE) && !StopWords.contains(first) && name
@@ -124,6 +124,7 @@ class PersonNameDetector implements IdentifierDetector {
       }
     }
     fromTokens(text, tokens, blocked, findings);
+    coordinated(text, tokens, blocked, findings);
     laterMentions(text, tokens, blocked, findings);
     return findings;
   }
@@ -168,13 +169,60 @@ class PersonNameDetector implements IdentifierDetector {
     }
   }
 
+  /**
+   * "Dương and Trương", "Kungawo and Danielle": a capitalised word joined by "and" to a name found is
+   * a name too, when it is no English word, place or block.
+   */
+  private void coordinated(String text, List<Token> tokens, boolean[] blocked, List<Finding> findings) {
+    boolean[] named = new boolean[tokens.size()];
+    for (Finding f : findings) {
+      int i = indexAt(tokens, f.start());
+      while (i >= 0 && i < tokens.size() && tokens.get(i).start < f.end()) {
+        named[i++] = true;
+      }
+    }
+    for (int i = 0; i + 2 < tokens.size(); i++) {
+      if (!tokens.get(i + 1).lower.equals("and") && !tokens.get(i + 1).lower.equals("or")) {
+        continue;
+      }
+      int other = named[i] && !named[i + 2] ? i + 2 : named[i + 2] && !named[i] ? i : -1;
+      if (other < 0) {
+        continue;
+      }
+      Token t = tokens.get(other);
+      if (t.capitalised && !blocked[other] && !t.place() && !StopWords.contains(t.lower)
+          && (t.wordLevel() == 0 || NameLexicon.has(t.entry, NameLexicon.GIVEN) && t.wordLevel() >= 50)) {
+        findings.add(finding(text, t, t, 0.7));
+        named[other] = true;
+      }
+    }
+  }
+
+  /** Index of the token starting at {@code start}, or -1. */
+  private static int indexAt(List<Token> tokens, int start) {
+    int low = 0;
+    int high = tokens.size() - 1;
+    while (low <= high) {
+      int mid = (low + high) >>> 1;
+      int at = tokens.get(mid).start;
+      if (at < start) {
+        low = mid + 1;
+      } else if (at > start) {
+        high = mid - 1;
+      } else {
+        return mid;
+      }
+    }
+    return -1;
+  }
+
   /** Every later capitalised (or, if first found in lower case, lower-case) mention of a name already found. */
   private void laterMentions(String text, List<Token> tokens, boolean[] blocked, List<Finding> findings) {
     Set<String> found = new HashSet<>();
     Set<String> foundLower = new HashSet<>();
     for (Finding f : findings) {
-      for (String word : f.text().split("[ \\t,]+")) {
-        String lower = word.toLowerCase(Locale.ROOT).replaceAll("['\u2019]s$", "").replace(".", "");
+      for (String word : SEPARATORS.split(f.text())) {
+        String lower = withoutPossessive(word.toLowerCase(Locale.ROOT)).replace(".", "");
         if (!lower.isEmpty() && !TITLE_WORDS.contains(lower) && !StopWords.contains(lower)) {
           (Character.isUpperCase(word.charAt(0)) ? found : foundLower).add(lower);
         }
@@ -190,6 +238,22 @@ class PersonNameDetector implements IdentifierDetector {
         findings.add(finding(text, t, t, 0.65));
       }
     }
+  }
+
+  private static final Pattern SEPARATORS = Pattern.compile("[ \\t,]+");
+
+  private static String withoutPossessive(String word) {
+    int n = word.length();
+    return n > 2 && word.charAt(n - 1) == 's' && (word.charAt(n - 2) == '\'' || word.charAt(n - 2) == '\u2019')
+        ? word.substring(0, n - 2) : word;
+  }
+
+  private static String firstWord(String name) {
+    int space = 0;
+    while (space < name.length() && name.charAt(space) != ' ' && name.charAt(space) != '\t') {
+      space++;
+    }
+    return name.substring(0, space);
   }
 
   private static final Set<String> TITLE_WORDS = Set.of("senior", "charge", "staff", "nurse", "sister", "dr", "doctor", "mrs",
@@ -230,8 +294,7 @@ class PersonNameDetector implements IdentifierDetector {
       return true;
     }
     if (level == 0 || level >= 55) {
-      return !t.sentenceInitial || NameLexicon.givenRank(t.entry) < 20_000 || NameLexicon.has(t.entry, NameLexicon.HAND_GIVEN)
-          || t.possessive;
+      return true;
     }
     if (t.sentenceInitial) {
       return false;
@@ -250,7 +313,7 @@ class PersonNameDetector implements IdentifierDetector {
   }
 
   /** Months that are also given names: a name only with a surname ("June Baird"), never alone ("in June"). */
-  private static final Set<String> MONTH_NAMES = Set.of("april", "may", "june", "august");
+  private static final Set<String> MONTH_NAMES = Set.of("april", "may", "june", "august", "jesus");
 
   /** "the physio Chidi", "Priya the pharmacist", "Chidi Okafor, the physio", "our home carer Bogdan". */
   private static boolean jobAround(List<Token> tokens, int first, int last) {
@@ -290,16 +353,10 @@ class PersonNameDetector implements IdentifierDetector {
     return endsLine && between.matches("[,!. \\t\\r\\n-]*+") && between.length() <= 6;
   }
 
+  /** Whether the word starting at {@code start} is in a block; found by halves, so many matches stay linear. */
   private static boolean isBlockedAt(List<Token> tokens, boolean[] blocked, int start) {
-    for (int i = 0; i < tokens.size(); i++) {
-      if (tokens.get(i).start == start) {
-        return blocked[i];
-      }
-      if (tokens.get(i).start > start) {
-        return false;
-      }
-    }
-    return false;
+    int i = indexAt(tokens, start);
+    return i >= 0 && blocked[i];
   }
 
   private static boolean isPlace(NameLexicon words, String word) {
@@ -447,7 +504,7 @@ class PersonNameDetector implements IdentifierDetector {
           end++;
         }
         boolean place = PLACE_WORDS.contains(tokens.get(end).lower) && end > i
-            || PLACE_STARTS.contains(t.lower) && end > i
+            || startsAPlace(tokens, i, end)
             || organisation(tokens, i, end);
         for (int k = i; k <= end; k++) {
           Token word = tokens.get(k);
@@ -459,6 +516,19 @@ class PersonNameDetector implements IdentifierDetector {
         i = end + 1;
       }
       return blocked;
+    }
+
+    /** "Queen Elizabeth", also when the run starts with a capital "The": "The Queen Elizabeth sent ...". */
+    private static boolean startsAPlace(List<Token> tokens, int from, int to) {
+      for (int k = from; k < to; k++) {
+        if (PLACE_STARTS.contains(tokens.get(k).lower)) {
+          return true;
+        }
+        if (!StopWords.contains(tokens.get(k).lower)) {
+          return false;
+        }
+      }
+      return false;
     }
 
     private static boolean nextIsIllness(List<Token> tokens, int k) {
@@ -490,7 +560,7 @@ class PersonNameDetector implements IdentifierDetector {
         "saturday", "sunday", "january", "february", "march", "july", "september", "october", "november", "december", "christmas", "easter", "hogmanay", "thank", "thanks", "also", "both", "too",
         "again", "still", "my", "our", "his", "her", "their", "this", "that", "there", "here", "please", "mum", "mam",
         "mammy", "dad", "daddy", "gran", "granny", "grandma", "grandad", "granda", "grandpa", "papa", "nana", "nan",
-        "auntie", "aunty", "uncle", "sis", "bro", "god", "jesus", "christ", "lord", "allah", "mass", "covid", "corona",
+        "auntie", "aunty", "uncle", "sis", "bro", "god", "christ", "lord", "allah", "mass", "covid", "corona",
         "coronavirus", "scottish", "scots", "english", "british", "irish", "welsh", "polish", "italian", "french",
         "spanish", "german", "chinese", "indian", "pakistani", "bangladeshi", "asian", "african", "european", "arabic",
         "urdu", "punjabi", "hindi", "gaelic", "doric", "romanian", "lithuanian", "latvian", "ukrainian", "russian",

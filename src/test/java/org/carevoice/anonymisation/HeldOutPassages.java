@@ -54,14 +54,26 @@ final class HeldOutPassages {
   }
 
   static Generated generated() {
-    Random random = new Random(SEED);
+    return generate(SEED, PASSAGES, FRAMES);
+  }
+
+  /**
+   * Development passages: the same names, but other frames and another seed. Rules may be tuned
+   * while reading these; the held-out frames above stay unread.
+   */
+  static Generated development() {
+    return generate(SEED + 1, 300, DEVELOPMENT_FRAMES);
+  }
+
+  private static Generated generate(long seed, int count, List<Function<Values, String>> frames) {
+    Random random = new Random(seed);
     List<Faker> fakers = LOCALES.stream().map(l -> new Faker(Locale.forLanguageTag(l), new Random(random.nextLong()))).toList();
     Set<String> tokens = new LinkedHashSet<>();
     List<LabelledCorpus.Passage> passages = new ArrayList<>();
-    for (int i = 0; i < PASSAGES; i++) {
+    for (int i = 0; i < count; i++) {
       Faker faker = fakers.get(random.nextInt(fakers.size()));
       Names names = new Names(faker, random, tokens);
-      String frame = FRAMES.get(random.nextInt(FRAMES.size())).apply(new Values(names, random));
+      String frame = frames.get(random.nextInt(frames.size())).apply(new Values(names, random));
       passages.add(new LabelledCorpus.Passage(LabelledCorpus.parse(frame).text(), LabelledCorpus.parse(frame).gold(),
           LabelledCorpus.Part.HELD_OUT));
     }
@@ -226,4 +238,32 @@ final class HeldOutPassages {
       v -> "Alzheimer Scotland and the Carers Trust both gave us advice about power of attorney.",
       v -> "My mum has Parkinson's and Crohn's disease, and the neurology clinic is in Bellshill.",
       v -> "The Golden Jubilee did my heart bypass and I was home in eight days.");
+
+  /** Frames for development: rules are tuned against these, never against {@link #FRAMES}. */
+  private static final List<Function<Values, String>> DEVELOPMENT_FRAMES = List.of(
+      v -> "I would like to say a big thank you to " + v.full() + " and the whole team on Ward 4.",
+      v -> v.first() + " and " + v.first() + " at the front desk found us a wheelchair straight away.",
+      v -> "Our granddaughter " + v.first() + " was only three days old when she was admitted.",
+      v -> "The nurse in charge that night, " + v.full() + ", listened and acted.",
+      v -> "We saw " + v.name("Dr " + v.n.last()) + " in the clinic and again on the ward.",
+      v -> v.first() + " was my key worker for a year and I could not have managed without her.",
+      v -> "Many thanks,\n" + v.full(),
+      v -> "My mum and " + v.first() + ", her carer, both thought the discharge was rushed.",
+      v -> "It was " + v.first() + " who noticed my dad was not eating.",
+      v -> "She was [[AGE|" + v.age() + "]] last birthday and still lives on her own in Carluke.",
+      v -> "Born [[DATE_OF_BIRTH|" + v.dateOfBirth() + "]], he has been with the same GP all his life.",
+      v -> "CHI no [[CHI_NUMBER|" + v.healthNumber(true, v.r.nextBoolean()) + "]] is on the letter we got.",
+      v -> "The physiotherapy team at Hairmyres got him walking with a frame by Friday.",
+      v -> "We were sent from Wishaw to Monklands and back again in one night.",
+      v -> "Macmillan and Marie Curie nurses shared the visits in the last month.",
+      v -> "Her Crohn's flared up and the IBD nurses at Gartnavel saw her within a week.",
+      v -> "The St Andrew's Day concert at the hospice was a lovely touch.",
+      v -> "We were told to come back on " + v.month() + " " + v.day() + " but the clinic was cancelled.",
+      v -> "It took " + (90 + v.r.nextInt(30)) + " days to get the wheelchair adapted.",
+      v -> "The Royal Infirmary in Edinburgh sent the results up to the renal team.",
+      v -> "Scottish Care at Home and the Alzheimer Scotland group in Lanark helped us plan.",
+      v -> "Nobody on the ward spoke Polish and my father was frightened.",
+      v -> "Hope this helps the team to learn from what happened.",
+      v -> "Will someone please look at the parking at University Hospital Monklands?",
+      v -> "Mark my words, the new system is much better than the old one.");
 }
