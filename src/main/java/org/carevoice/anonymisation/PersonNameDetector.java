@@ -158,8 +158,11 @@ class PersonNameDetector implements IdentifierDetector {
         end = runEnd > i + 1 && surnameAfter(tokens.get(i + 2)) ? i + 2 : i + 1;
       } else if (givenName(t) && aloneIsName(t) && !(runEnd == i && placeAfterPreposition(tokens, i))) {
         confidence = 0.7;
-      } else if ((givenName(t) || t.wordLevel() == 0) && !t.place() && (jobAround(tokens, i, runEnd) || signOff(text, tokens, i))) {
+      } else if ((givenName(t) || t.wordLevel() == 0) && !t.place() && (jobAround(tokens, i, runEnd) || signOff(text, tokens, runEnd))) {
         confidence = 0.75;
+        end = runEnd;
+      } else if (unlistedNameBeforePersonVerb(tokens, i, runEnd)) {
+        confidence = 0.72;
         end = runEnd;
       }
       if (confidence > 0) {
@@ -315,6 +318,34 @@ class PersonNameDetector implements IdentifierDetector {
   /** Months that are also given names: a name only with a surname ("June Baird"), never alone ("in June"). */
   private static final Set<String> MONTH_NAMES = Set.of("april", "may", "june", "august", "jesus");
 
+  private static final Set<String> ARTICLES = Set.of("the", "our", "my", "her", "his", "their", "a", "an");
+
+  /** What people do and places, drugs and things do not: "Ylenia said", "It was Abhaya who". */
+  private static final Set<String> PERSON_VERBS = Set.of("who", "whose", "said", "says", "told", "tells", "explained",
+      "asked", "listened", "phoned", "rang", "smiled", "noticed", "apologised", "apologized", "spoke", "talked", "visited",
+      "helped", "sat", "held", "stayed", "arrived", "reassured", "introduced", "laughed", "shouted", "cried", "promised",
+      "remembered", "answered", "replied", "insisted", "refused", "agreed", "examined", "listens", "cares", "cared",
+      "comforted", "hugged", "waved", "sang", "joked", "chatted", "himself", "herself", "themselves");
+
+  /**
+   * Capitalised words in no list at all (neither name nor English word nor place), followed by
+   * something only people do: "Ylenia said", "Ted Shaw listened", "It was Abhaya who".
+   */
+  private static boolean unlistedNameBeforePersonVerb(List<Token> tokens, int first, int last) {
+    if (last + 1 >= tokens.size() || !PERSON_VERBS.contains(tokens.get(last + 1).lower)) {
+      return false;
+    }
+    for (int k = first; k <= last; k++) {
+      Token t = tokens.get(k);
+      int level = t.wordLevel();
+      if (t.place() || t.possessive && k < last || !(level == 0 || level >= 50 || NameLexicon.has(t.entry, NameLexicon.GIVEN))
+          || t.lower.length() < 2) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** "the physio Chidi", "Priya the pharmacist", "Chidi Okafor, the physio", "our home carer Bogdan". */
   private static boolean jobAround(List<Token> tokens, int first, int last) {
     if (first > 0) {
@@ -326,7 +357,7 @@ class PersonNameDetector implements IdentifierDetector {
     if (last + 2 < tokens.size()) {
       Token article = tokens.get(last + 1);
       Token job = tokens.get(last + 2);
-      boolean articleFits = article.lower.equals("the") || article.lower.equals("our") || article.lower.equals("my");
+      boolean articleFits = ARTICLES.contains(article.lower);
       if (articleFits && JOBS.contains(job.lower)) {
         return true;
       }
