@@ -142,7 +142,7 @@ class PersonNameDetector implements IdentifierDetector {
   private void fromTokens(String text, List<Token> tokens, boolean[] blocked, List<Finding> findings) {
     for (int i = 0; i < tokens.size(); i++) {
       Token t = tokens.get(i);
-      if (!t.capitalised || blocked[i] || StopWords.contains(t.lower)) {
+      if (!t.capitalised || blocked[i] || StopWords.contains(t.lower) || t.contraction()) {
         continue;
       }
       int runEnd = i;
@@ -158,7 +158,7 @@ class PersonNameDetector implements IdentifierDetector {
         end = runEnd > i + 1 && surnameAfter(tokens.get(i + 2)) ? i + 2 : i + 1;
       } else if (givenName(t) && aloneIsName(t) && !(runEnd == i && placeAfterPreposition(tokens, i))) {
         confidence = 0.7;
-      } else if ((givenName(t) || t.wordLevel() == 0) && !t.place() && (jobAround(tokens, i, runEnd) || signOff(text, tokens, runEnd))) {
+      } else if ((givenName(t) || t.wordLevel() == 0) && !t.place() && (jobAround(tokens, i, runEnd) || signOff(text, tokens, i, runEnd))) {
         confidence = 0.75;
         end = runEnd;
       } else if (unlistedNameBeforePersonVerb(tokens, i, runEnd)) {
@@ -226,7 +226,8 @@ class PersonNameDetector implements IdentifierDetector {
     for (Finding f : findings) {
       for (String word : SEPARATORS.split(f.text())) {
         String lower = withoutPossessive(word.toLowerCase(Locale.ROOT)).replace(".", "");
-        if (!lower.isEmpty() && !TITLE_WORDS.contains(lower) && !StopWords.contains(lower)) {
+        if (!lower.isEmpty() && !TITLE_WORDS.contains(lower) && !StopWords.contains(lower) && !lower.startsWith("i'")
+            && !lower.startsWith("i\u2019")) {
           (Character.isUpperCase(word.charAt(0)) ? found : foundLower).add(lower);
         }
       }
@@ -323,8 +324,8 @@ class PersonNameDetector implements IdentifierDetector {
   /** What people do and places, drugs and things do not: "Ylenia said", "It was Abhaya who". */
   private static final Set<String> PERSON_VERBS = Set.of("who", "whose", "said", "says", "told", "tells", "explained",
       "asked", "listened", "phoned", "rang", "smiled", "noticed", "apologised", "apologized", "spoke", "talked", "visited",
-      "helped", "sat", "held", "stayed", "arrived", "reassured", "introduced", "laughed", "shouted", "cried", "promised",
-      "remembered", "answered", "replied", "insisted", "refused", "agreed", "examined", "listens", "cares", "cared",
+      "sat", "held", "stayed", "arrived", "reassured", "introduced", "laughed", "shouted", "cried", "promised",
+      "remembered", "answered", "replied", "insisted", "refused", "agreed", "examined", "listens",
       "comforted", "hugged", "waved", "sang", "joked", "chatted", "himself", "herself", "themselves");
 
   /**
@@ -369,19 +370,27 @@ class PersonNameDetector implements IdentifierDetector {
     return false;
   }
 
-  /** "Thanks, Sam" or "Kind regards,\nSam" with the name closing its line or the text. */
-  private static boolean signOff(String text, List<Token> tokens, int i) {
-    if (i == 0 || !SIGN_OFFS.contains(tokens.get(i - 1).lower)) {
+  /** "Thanks, Sam" or "Kind regards,\nSam Baird" with the name closing its line or the text. */
+  private static boolean signOff(String text, List<Token> tokens, int first, int last) {
+    if (first == 0 || !SIGN_OFFS.contains(tokens.get(first - 1).lower)) {
       return false;
     }
-    Token t = tokens.get(i);
-    int after = t.end;
+    int after = tokens.get(last).end;
     while (after < text.length() && ".!, \t".indexOf(text.charAt(after)) >= 0) {
       after++;
     }
     boolean endsLine = after == text.length() || text.charAt(after) == '\n' || text.charAt(after) == '\r';
-    String between = text.substring(tokens.get(i - 1).end, t.start);
-    return endsLine && between.matches("[,!. \\t\\r\\n-]*+") && between.length() <= 6;
+    int gapStart = tokens.get(first - 1).end;
+    int gapEnd = tokens.get(first).start;
+    if (!endsLine || gapEnd - gapStart > 6) {
+      return false;
+    }
+    for (int k = gapStart; k < gapEnd; k++) {
+      if (",!. \t\r\n-".indexOf(text.charAt(k)) < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether the word starting at {@code start} is in a block; found by halves, so many matches stay linear. */
@@ -434,6 +443,12 @@ class PersonNameDetector implements IdentifierDetector {
 
     int wordLevel() {
       return NameLexicon.wordLevel(entry);
+    }
+
+    /** "I'm", "Don't", "It's": an apostrophe that is not a name's own (O'Brien, D'Arcy). */
+    boolean contraction() {
+      int apostrophe = Math.max(lower.indexOf('\''), lower.indexOf('\u2019'));
+      return apostrophe >= 0 && !(apostrophe == 1 && (lower.charAt(0) == 'o' || lower.charAt(0) == 'd'));
     }
 
     boolean place() {
