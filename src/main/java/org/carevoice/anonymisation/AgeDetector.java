@@ -30,29 +30,45 @@ class AgeDetector implements IdentifierDetector {
           + "|years?(?!\\s+old)|yrs?(?!\\s+old)))",
       Pattern.CASE_INSENSITIVE);
 
-  /** The rare thing both patterns need: a number from 90 to 119, "ninety" or "hundred". Cheap to look for. */
-  private static final Pattern CANDIDATE = Pattern.compile("(?<!\\d)(?:9\\d|1[01]\\d)(?!\\d)|(?i:ninety|hundred)");
   /** Enough text around a candidate for either pattern: "of the age of" before it, "years old" after it. */
   private static final int WINDOW = 40;
 
   /**
-   * The full patterns run only in a window around each candidate, so an ordinary story costs one
-   * quick pass; windows never overlap in what they report, since each finding is kept once.
+   * The full patterns run only in a window around each candidate (a number from 90 to 119,
+   * "ninety" or "hundred", found by one plain pass over the characters), so an ordinary story
+   * costs little more than reading it once.
    */
   @Override
   public List<Finding> detect(String text) {
     List<Finding> findings = new ArrayList<>();
-    Matcher candidate = CANDIDATE.matcher(text);
     int covered = -1;
-    while (candidate.find()) {
-      if (candidate.start() < covered) {
+    int n = text.length();
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      int end = -1;
+      if (c >= '0' && c <= '9' && (i == 0 || !Character.isDigit(text.charAt(i - 1)))) {
+        int j = i;
+        while (j < n && j - i < 4 && Character.isDigit(text.charAt(j))) {
+          j++;
+        }
+        if (j - i >= 2 && j - i <= 3 && (j == n || !Character.isDigit(text.charAt(j)))) {
+          int value = Integer.parseInt(text, i, j, 10);
+          end = value >= 90 && value <= 119 ? j : -1;
+        }
+      } else if ((c == 'n' || c == 'N') && text.regionMatches(true, i, "ninety", 0, 6)) {
+        end = i + 6;
+      } else if ((c == 'h' || c == 'H') && text.regionMatches(true, i, "hundred", 0, 7)) {
+        end = i + 7;
+      }
+      if (end < 0 || i < covered) {
         continue;
       }
-      int from = Math.max(covered, Math.max(0, candidate.start() - WINDOW));
-      int to = Math.min(text.length(), candidate.end() + WINDOW);
-      find(text, YEARS_OLD, 0, from, to, candidate.start(), candidate.end(), 0.86, findings);
-      find(text, AFTER_VERB, 1, from, to, candidate.start(), candidate.end(), 0.84, findings);
-      covered = candidate.end();
+      int from = Math.max(covered, Math.max(0, i - WINDOW));
+      int to = Math.min(n, end + WINDOW);
+      find(text, YEARS_OLD, 0, from, to, i, end, 0.86, findings);
+      find(text, AFTER_VERB, 1, from, to, i, end, 0.84, findings);
+      covered = end;
+      i = end - 1;
     }
     return findings;
   }
