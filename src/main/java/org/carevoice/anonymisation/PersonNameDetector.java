@@ -549,7 +549,7 @@ class PersonNameDetector implements IdentifierDetector {
             && PLACE_WORDS.contains(tokens.get(end + 1).lower)) {
           end++;
         }
-        boolean place = PLACE_WORDS.contains(tokens.get(end).lower) && end > i
+        boolean place = PLACE_WORDS.contains(tokens.get(end).lower) && end > i && !givenNameAndSurname(tokens, i, end)
             || startsAPlace(tokens, i, end)
             || organisation(tokens, i, end);
         for (int k = i; k <= end; k++) {
@@ -562,6 +562,22 @@ class PersonNameDetector implements IdentifierDetector {
         i = end + 1;
       }
       return blocked;
+    }
+
+    /**
+     * "Lily Hill", "Ann Wood": a popular given name and a surname that is also a place word is a
+     * person; "Rose Hill" (a commoner word first), "Castle Hill" and "the Hill" stay places.
+     */
+    private static boolean givenNameAndSurname(List<Token> tokens, int first, int last) {
+      if (last != first + 1) {
+        return false;
+      }
+      Token given = tokens.get(first);
+      Token surname = tokens.get(last);
+      int level = given.wordLevel();
+      boolean name = NameLexicon.has(given.entry, NameLexicon.GIVEN) && !given.place()
+          && (level == 0 || level >= 50 || level >= 35 && NameLexicon.givenRank(given.entry) <= 1_000);
+      return name && NameLexicon.has(surname.entry, NameLexicon.SURNAME);
     }
 
     /** "Queen Elizabeth", also when the run starts with a capital "The": "The Queen Elizabeth sent ...". */
