@@ -74,6 +74,10 @@ public class Response {
   @Column(name = "moderator_note", length = MODERATOR_NOTE_MAX)
   private String moderatorNote;
 
+  /** When the change became "made": published with the response, or a later update published. */
+  @Column(name = "change_made_at")
+  private Instant changeMadeAt;
+
   /** A "change made" update waiting for moderation. */
   @Column(name = "pending_change", length = CHANGE_DESCRIPTION_MAX)
   private String pendingChange;
@@ -92,6 +96,9 @@ public class Response {
   void publish(Instant when) {
     this.publishedAt = when;
     this.status = ResponseStatus.PUBLISHED;
+    if ("made".equals(changeType) && changeMadeAt == null) {
+      this.changeMadeAt = when;
+    }
   }
 
   /** A draft written by a responder, waiting for moderation or fast-track publication. */
@@ -121,8 +128,11 @@ public class Response {
     this.pendingChange = description;
   }
 
-  void publishChange() {
+  void publishChange(Instant when) {
     if (pendingChange != null) {
+      if (!"made".equals(changeType)) {
+        this.changeMadeAt = when;
+      }
       this.changeType = "made";
       this.changeDescription = pendingChange;
       this.pendingChange = null;
@@ -145,6 +155,7 @@ public class Response {
     this.responderRole = "";
     this.changeType = null;
     this.changeDescription = null;
+    this.changeMadeAt = null;
     this.moderatorNote = null;
     this.pendingChange = null;
   }
@@ -163,6 +174,10 @@ public class Response {
 
   public String getChangeType() {
     return changeType;
+  }
+
+  public Instant getChangeMadeAt() {
+    return changeMadeAt;
   }
 
   public String getChangeDescription() {

@@ -18,13 +18,15 @@ public class ResponseService {
 
   private final ResponseChangeLifecycle changes;
   private final ServiceResponseLifecycle again;
+  private final org.carevoice.story.ServiceCases cases;
 
   ResponseService(ResponseRepository responses, org.carevoice.story.StoryService stories,
-      ResponseChangeLifecycle changes, ServiceResponseLifecycle again) {
+      ResponseChangeLifecycle changes, ServiceResponseLifecycle again, org.carevoice.story.ServiceCases cases) {
     this.responses = responses;
     this.stories = stories;
     this.changes = changes;
     this.again = again;
+    this.cases = cases;
   }
 
   /** What a responder or moderator sees of a response in a form. */
@@ -92,12 +94,16 @@ public class ResponseService {
     responses.findById(responseId).orElseThrow().returnToResponders(note);
   }
 
-  /** Publishes the response under the story; returns it for the author's email. */
+  /**
+   * Publishes the response under the story; returns it for the author's email. The service's
+   * first published response answers its case (the reports' response times).
+   */
   @Transactional
   public Response publish(Long responseId) {
     Response response = responses.findById(responseId).orElseThrow();
     response.publish(java.time.Instant.now());
     response.getService().getFullName();
+    cases.answered(response.getStoryId(), response.getService().getId(), response.getPublishedAt());
     return response;
   }
 
@@ -133,7 +139,7 @@ public class ResponseService {
 
   @Transactional
   public void publishChange(Long responseId) {
-    responses.findById(responseId).orElseThrow().publishChange();
+    responses.findById(responseId).orElseThrow().publishChange(java.time.Instant.now());
   }
 
   @Transactional
@@ -187,6 +193,7 @@ public class ResponseService {
       String responderRole, Instant publishedAt) {
     Response response = new Response(storyId, service, body, responderName, responderRole, publishedAt);
     response.publish(publishedAt);
+    cases.answered(storyId, service.getId(), publishedAt);
     return responses.save(response);
   }
 }

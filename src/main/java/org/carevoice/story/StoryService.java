@@ -43,10 +43,11 @@ public class StoryService {
   private final SiteProperties site;
   private final org.springframework.context.ApplicationEventPublisher events;
   private final Clock clock;
+  private final ServiceCases cases;
 
   StoryService(StoryRepository stories, StoryReferences references, OrganisationService organisation,
       StoryLifecycle lifecycle, Notifications notifications, SiteProperties site,
-      org.springframework.context.ApplicationEventPublisher events, Clock clock) {
+      org.springframework.context.ApplicationEventPublisher events, Clock clock, ServiceCases cases) {
     this.stories = stories;
     this.references = references;
     this.organisation = organisation;
@@ -55,6 +56,7 @@ public class StoryService {
     this.site = site;
     this.events = events;
     this.clock = clock;
+    this.cases = cases;
   }
 
   /**
@@ -86,7 +88,8 @@ public class StoryService {
 
   /**
    * Records a story that was moderated and published elsewhere (an import from an earlier system,
-   * or the demo data) with its original publication time. It has no case in the engine.
+   * or the demo data) with its original publication time. It has no case in the engine; each of its
+   * services has its case for the reports, opened at the publication.
    */
   @Transactional
   public Story importPublished(NewStory submission, Integer criticality, Instant publishedAt) {
@@ -97,6 +100,8 @@ public class StoryService {
         publishedAt));
     story.tagOnSubmission(submission.tags());
     story.publishedAt(criticality, publishedAt);
+    stories.flush();
+    cases.openImported(story.getId(), services.stream().map(CareService::getId).toList(), publishedAt);
     return story;
   }
 
