@@ -60,6 +60,18 @@ public class CelebrationService {
     return emailed;
   }
 
+  /** A share or a recognition made before (the demo's year of history): recorded, nobody emailed. */
+  @Transactional
+  public void importCelebration(Long storyId, Long serviceId, String user, String sharedWithGroup, Instant sharedAt,
+      Instant recognisedAt) {
+    if (sharedAt != null) {
+      shares.save(new StoryShare(storyId, user, sharedWithGroup, null, 1, sharedAt));
+    }
+    if (recognisedAt != null && !recognitions.existsByStoryIdAndServiceId(storyId, serviceId)) {
+      recognitions.save(new StaffRecognition(storyId, serviceId, user, recognisedAt));
+    }
+  }
+
   /**
    * Whether the user may share the story or mark it as staff recognition: a member of the
    * responders' or managers' group of one of the services it is about, or an administrator.

@@ -57,11 +57,15 @@ class ReportQueries {
     }
   }
 
-  /** Hours from one moment to a later one, never negative: the one expression that differs by database. */
+  /**
+   * Hours from one moment to a later one, never negative, null when the later one is (the
+   * percentiles then leave the row out: PostgreSQL's greatest() would turn null into 0). The
+   * seconds between two moments are the one expression that differs by database.
+   */
   String hoursBetween(String start, String end) {
     String seconds = postgres ? "extract(epoch from (" + end + " - " + start + "))"
         : "datediff(second, " + start + ", " + end + ")";
-    return "greatest(0, " + seconds + ") / 3600.0";
+    return "case when " + end + " is null then null else greatest(0, " + seconds + ") / 3600.0 end";
   }
 
   Report report(ReportScope scope, ReportPeriod period, Instant now) {

@@ -119,6 +119,13 @@ public class Response {
     this.status = ResponseStatus.AWAITING_MODERATION;
   }
 
+  /** An imported response's change: planned, made with it, or made later (changeMadeAt). */
+  void importChange(String type, String description, Instant madeAt) {
+    this.changeType = type;
+    this.changeDescription = description;
+    this.changeMadeAt = madeAt;
+  }
+
   void returnToResponders(String note) {
     this.moderatorNote = note;
     this.status = ResponseStatus.RETURNED;

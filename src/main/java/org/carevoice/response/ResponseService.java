@@ -191,7 +191,18 @@ public class ResponseService {
   @Transactional
   public Response importPublished(Long storyId, CareService service, String body, String responderName,
       String responderRole, Instant publishedAt) {
+    return importPublished(storyId, service, body, responderName, responderRole, publishedAt, null, null, null);
+  }
+
+  /**
+   * The same, with the change the response planned or made; {@code changeMadeAt} when a planned
+   * change was later reported made (its type is then "made").
+   */
+  @Transactional
+  public Response importPublished(Long storyId, CareService service, String body, String responderName,
+      String responderRole, Instant publishedAt, String changeType, String changeDescription, Instant changeMadeAt) {
     Response response = new Response(storyId, service, body, responderName, responderRole, publishedAt);
+    response.importChange(changeType, changeDescription, changeMadeAt);
     response.publish(publishedAt);
     cases.answered(storyId, service.getId(), publishedAt);
     return responses.save(response);

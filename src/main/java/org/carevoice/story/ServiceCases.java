@@ -81,9 +81,18 @@ public class ServiceCases {
 
   /**
    * A case with its whole history, as an import from an earlier system (or the demo's year of
-   * history) knows it; any date may be null. An existing case is left as it is.
+   * history) knows it; any date may be null. The dates replace those of a case opened by the
+   * story's import, but not its first response.
    */
   public void importCase(Long storyId, Long serviceId, ImportedCase dates) {
+    int updated = jdbc.update("update service_case set opened_at = ?, response_due_at = ?, escalation_due_at = ?,"
+        + " overdue_at = ?, reminded_at = ?, escalated_at = ?, first_response_at = coalesce(first_response_at, ?)"
+        + " where story_id = ? and service_id = ?", ts(dates.openedAt()), ts(dates.responseDue()),
+        ts(dates.escalationDue()), ts(dates.overdueAt()), ts(dates.remindedAt()), ts(dates.escalatedAt()),
+        ts(dates.firstResponseAt()), storyId, serviceId);
+    if (updated > 0) {
+      return;
+    }
     jdbc.update("insert into service_case (story_id, service_id, opened_at, response_due_at, escalation_due_at,"
         + " overdue_at, reminded_at, escalated_at, first_response_at) select ?, ?, ?, ?, ?, ?, ?, ?, ? from story s"
         + " where s.id = ? and not exists (select 1 from service_case c where c.story_id = ? and c.service_id = ?)",

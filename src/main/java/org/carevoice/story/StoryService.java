@@ -105,6 +105,34 @@ public class StoryService {
     return story;
   }
 
+  /**
+   * How an imported story was decided, and when. {@code publishedAt} is set for a published story
+   * and for a withdrawn one that had been published; {@code endedAt} for every end.
+   */
+  public record ImportedDecision(StoryStatus status, Integer criticality, Instant submittedAt, Instant decidedAt,
+      Instant publishedAt, Instant endedAt) {}
+
+  /**
+   * Records a story told and decided elsewhere (the demo's year of history, an import) with the
+   * dates of each step. It has no case in the engine; a story that was published has a case per
+   * service for the reports, opened at its publication.
+   */
+  @Transactional
+  public Story importDecided(NewStory submission, ImportedDecision decision) {
+    List<CareService> services = organisation.findServices(submission.serviceIds());
+    Story story = stories.save(new Story(references.next(Year.from(decision.submittedAt().atZone(SCOTLAND))),
+        submission.title(), submission.body(), submission.authorPseudonym(), submission.authorEmail(),
+        submission.relationship(), submission.happenedIn(), services, submission.channel(),
+        TrackingToken.hash(TrackingToken.generate()), decision.submittedAt()));
+    story.tagOnSubmission(submission.tags());
+    story.imported(decision);
+    stories.flush();
+    if (decision.publishedAt() != null) {
+      cases.openImported(story.getId(), services.stream().map(CareService::getId).toList(), decision.publishedAt());
+    }
+    return story;
+  }
+
   public long count() {
     return stories.count();
   }

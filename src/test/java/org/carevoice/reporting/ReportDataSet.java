@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * recognition, and one story of another organisation that no figure of the board may count.
  * Every expected figure is worked out by hand in {@link ReportFiguresTest}'s comments.
  */
-final class ReportDataSet {
+public final class ReportDataSet {
 
   static final String ORGANISATION = "rt-board";
   static final String SITE_A = "rt-site-a";
@@ -39,7 +39,7 @@ final class ReportDataSet {
   private ReportDataSet() {}
 
   /** Writes the data set once (a second call finds it and does nothing). */
-  static void load(JdbcTemplate jdbc, OrganisationService organisation) {
+  public static void load(JdbcTemplate jdbc, OrganisationService organisation) {
     Organisation board = organisation.addOrganisation(ORGANISATION, "Report Test Board");
     Site siteA = organisation.addSite(board, SITE_A, "Report Test Hospital A");
     Site siteB = organisation.addSite(board, SITE_B, "Report Test Hospital B");
