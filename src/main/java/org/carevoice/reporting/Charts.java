@@ -43,11 +43,11 @@ final class Charts {
   record BarChart(String id, String title, String summary, String labelHeader, String valueHeader, List<Bar> bars,
       int height) {
 
-    int labelWidth() {
+    public int labelWidth() {
       return BAR_LABEL_WIDTH;
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
       return bars.stream().allMatch(bar -> bar.value() == 0);
     }
   }
@@ -85,19 +85,19 @@ final class Charts {
   record LineChart(String id, String title, String summary, List<String> months, List<MonthLabel> monthLabels,
       List<Line> lines, List<Tick> ticks, int height) {
 
-    int plotLeft() {
+    public int plotLeft() {
       return PLOT_LEFT;
     }
 
-    int plotRight() {
+    public int plotRight() {
       return PLOT_RIGHT;
     }
 
-    int plotBottom() {
+    public int plotBottom() {
       return PLOT_BOTTOM;
     }
 
-    int plotTop() {
+    public int plotTop() {
       return PLOT_TOP;
     }
   }

@@ -11,7 +11,7 @@ package org.carevoice.reporting;
 record LeagueRow(ServiceRef service, long published, long answered, Double medianHours, Double p90Hours,
     long unanswered, long overdue, long escalations, long critical, long recognised) {
 
-  Integer ratePercent() {
+  public Integer ratePercent() {
     return Report.percent(answered, published);
   }
 }

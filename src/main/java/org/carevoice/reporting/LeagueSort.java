@@ -24,7 +24,7 @@ enum LeagueSort {
     this.ascending = ascending;
   }
 
-  String code() {
+  public String code() {
     return name().toLowerCase(Locale.ROOT);
   }
 

@@ -34,7 +34,7 @@ record Report(ReportScope scope, ReportPeriod period, Instant now, StoryCounts s
       long overdue, long escalations) {
 
     /** Answered cases as a whole percentage of the opened ones; null when none was opened. */
-    Integer ratePercent() {
+    public Integer ratePercent() {
       return percent(answered, opened);
     }
   }

@@ -158,7 +158,7 @@ class ReportPage {
   // --- formatting --------------------------------------------------------------------------------
 
   /** Hours as days with one decimal ("2.5 days"), or "none" when there is no value. */
-  String days(Double hours) {
+  public String days(Double hours) {
     return hours == null ? msg("report.none") : msg("report.days", String.format(UK, "%.1f", hours / 24));
   }
 

@@ -23,7 +23,7 @@ record ReportPeriod(Kind kind, LocalDate first, LocalDate last) {
   enum Kind {
     MONTH, QUARTER, YEAR, CUSTOM;
 
-    String code() {
+    public String code() {
       return name().toLowerCase(Locale.ROOT);
     }
   }

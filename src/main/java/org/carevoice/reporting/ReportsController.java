@@ -76,6 +76,7 @@ class ReportsController {
     model.addAttribute("periodName", page.period(criteria.period()));
     model.addAttribute("league", report.league().stream()
         .sorted(criteria.sort().comparator(criteria.descending())).toList());
+    model.addAttribute("columns", LeagueSort.values());
     model.addAttribute("sort", criteria.sort());
     model.addAttribute("descending", criteria.descending());
     model.addAttribute("sortLinks", sortLinks(request, criteria));

@@ -88,7 +88,7 @@ class ReportsPageTest {
   @Test
   void manager_seesHisServices_andIsRefusedOthers() throws Exception {
     mvc.perform(get("/staff/reports").with(user("graham"))).andExpect(status().isOk())
-        .andExpect(content().string(containsString("How your services are doing")))
+        .andExpect(content().string(containsString("Report for your services")))
         .andExpect(content().string(containsString("Outpatient Department, University Hospital Hairmyres")))
         .andExpect(content().string(not(containsString("Maternity Unit, University Hospital Wishaw"))));
     mvc.perform(get("/staff/reports?service=hairmyres-ward-15").with(user("graham"))).andExpect(status().isOk());
@@ -121,7 +121,7 @@ class ReportsPageTest {
   @ValueSource(strings = {"fiona", "admin"})
   void moderationLeadsAndAdministrators_seeEverything(String user) throws Exception {
     mvc.perform(get("/staff/reports").with(user(user))).andExpect(status().isOk())
-        .andExpect(content().string(containsString("How all services are doing")))
+        .andExpect(content().string(containsString("Report for all services")))
         .andExpect(content().string(containsString("Maternity Unit, University Hospital Wishaw")))
         .andExpect(content().string(containsString("Clinic B1, Report Test Hospital B")));
     mvc.perform(get("/staff/reports?organisation=rt-board&" + JUNE).with(user(user))).andExpect(status().isOk());
