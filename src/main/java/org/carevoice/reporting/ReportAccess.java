@@ -30,8 +30,13 @@ class ReportAccess {
    *
    * @param everything whether every service is theirs to see (moderation leads, administrators)
    * @param services the services they see, ordered by organisation, site and name
+   * @param all every service (read once per request)
    */
-  record Viewer(String user, boolean everything, List<ServiceRef> services) {
+  record Viewer(String user, boolean everything, List<ServiceRef> services, List<ServiceRef> all) {
+
+    Viewer(String user, boolean everything, List<ServiceRef> services) {
+      this(user, everything, services, services);
+    }
 
     boolean sees(ServiceRef service) {
       return everything || services.stream().anyMatch(own -> own.id().equals(service.id()));
@@ -43,18 +48,18 @@ class ReportAccess {
     Set<String> groups = Set.copyOf(staff.groupsOf(user));
     List<ServiceRef> all = organisation.allServices().stream().map(ServiceRef::of).toList();
     if (groups.contains(StaffGroups.ADMINS) || groups.contains(StaffGroups.MODERATION_LEADS)) {
-      return new Viewer(user, true, all);
+      return new Viewer(user, true, all, all);
     }
     List<ServiceRef> managed = all.stream().filter(service -> groups.contains(service.managerGroup())).toList();
     if (managed.isEmpty()) {
       throw new ReportsNotAllowedException();
     }
-    return new Viewer(user, false, managed);
+    return new Viewer(user, false, managed, all);
   }
 
   /** The scope asked for, as far as the viewer may see it; refused when none of it is theirs. */
   ReportScope scope(Viewer viewer, ReportRequest.Criteria criteria, String yourServices) {
-    List<ServiceRef> all = organisation.allServices().stream().map(ServiceRef::of).toList();
+    List<ServiceRef> all = viewer.all();
     String slug = criteria.slug();
     Predicate<ServiceRef> inScope = switch (criteria.scope()) {
       case EVERYTHING -> service -> true;
@@ -69,10 +74,11 @@ class ReportAccess {
     }
     String name = switch (criteria.scope()) {
       case EVERYTHING -> viewer.everything() ? null : yourServices;
-      case ORGANISATION -> organisation.allOrganisations().stream().filter(org -> org.getSlug().equals(slug))
-          .findFirst().map(org -> org.getName()).orElse(slug);
-      case SITE -> organisation.allSites().stream().filter(site -> site.getSlug().equals(slug))
-          .findFirst().map(site -> site.getName()).orElse(slug);
+      case ORGANISATION -> asked.isEmpty() ? organisation.allOrganisations().stream()
+          .filter(org -> org.getSlug().equals(slug)).findFirst().map(org -> org.getName()).orElse(slug)
+          : asked.get(0).organisationName();
+      case SITE -> asked.isEmpty() ? organisation.allSites().stream().filter(site -> site.getSlug().equals(slug))
+          .findFirst().map(site -> site.getName()).orElse(slug) : asked.get(0).siteName();
       case SERVICE -> asked.isEmpty() ? slug : asked.get(0).fullName();
     };
     boolean everything = viewer.everything() && criteria.scope() == ReportRequest.ScopeKind.EVERYTHING;

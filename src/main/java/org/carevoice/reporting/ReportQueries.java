@@ -71,11 +71,14 @@ class ReportQueries {
   Report report(ReportScope scope, ReportPeriod period, Instant now) {
     MapSqlParameterSource params = params(scope, period, now);
     List<YearMonth> months = period.trendMonths();
-    return new Report(scope, period, now, storyCounts(scope, params), byCode(scope, params, "channel"),
-        byCode(scope, params, "relationship"), responses(scope, params), criticality(scope, params),
-        criticalityTrend(scope, params, months), storiesTrend(scope, params, months),
-        responseTrend(scope, params, months), tags(scope, params), tagTrend(scope, params, months),
-        changes(scope, params), celebration(scope, params), league(scope, params));
+    List<LeagueRow> league = league(scope, params);
+    Map<String, List<Count>> byCode = byChannelAndRelationship(scope, params);
+    MonthlyCounts[] storyTrends = storyTrends(scope, params, months);
+    long recognised = league.stream().mapToLong(LeagueRow::recognised).sum();
+    return new Report(scope, period, now, storyCounts(scope, params), byCode.get("channel"),
+        byCode.get("relationship"), responses(scope, params, league), criticality(scope, params), storyTrends[1],
+        storyTrends[0], responseTrend(scope, params, months), tags(scope, params), tagTrend(scope, params, months),
+        changes(scope, params), new Celebration(shares(scope, params), recognised), league);
   }
 
   // --- stories ---------------------------------------------------------------------------------
@@ -93,11 +96,18 @@ class ReportQueries {
     return new StoryCounts(counts.get(0), counts.get(1), counts.get(2), counts.get(3));
   }
 
-  /** Stories told in the period by channel or by relationship, most first. */
-  private List<Count> byCode(ReportScope scope, MapSqlParameterSource params, String column) {
-    return jdbc.query("select s." + column + ", count(*) from story s where s.submitted_at >= :from"
-        + " and s.submitted_at < :to" + storyScope(scope) + " group by s." + column + " order by 2 desc, 1", params,
-        (row, n) -> new Count(row.getString(1), row.getLong(2)));
+  /** Stories told in the period by channel and by relationship, each most first. */
+  private Map<String, List<Count>> byChannelAndRelationship(ReportScope scope, MapSqlParameterSource params) {
+    Map<String, List<Count>> counts = new HashMap<>();
+    counts.put("channel", new ArrayList<>());
+    counts.put("relationship", new ArrayList<>());
+    String told = " from story s where s.submitted_at >= :from and s.submitted_at < :to" + storyScope(scope);
+    jdbc.query("select 'channel', s.channel, count(*)" + told + " group by s.channel"
+        + " union all select 'relationship', s.relationship, count(*)" + told + " group by s.relationship"
+        + " order by 1, 3 desc, 2", params, row -> {
+          counts.get(row.getString(1)).add(new Count(row.getString(2), row.getLong(3)));
+        });
+    return counts;
   }
 
   /** Published stories of the period by criticality 0 to 5 (all six, zeros too); "none" if not set. */
@@ -118,55 +128,53 @@ class ReportQueries {
     return counts;
   }
 
-  /** Published stories by month in three bands: 0-1, 2-3 and 4-5. */
-  private MonthlyCounts criticalityTrend(ReportScope scope, MapSqlParameterSource params, List<YearMonth> months) {
-    MonthlyCounts trend = MonthlyCounts.empty(months, List.of("low", "middle", "high"));
-    jdbc.query("select case when s.criticality >= 4 then 'high' when s.criticality >= 2 then 'middle' else 'low' end,"
-        + monthSums("s.published_at") + " from story s where s.published_at >= :m0 and s.published_at < :m12"
-        + storyScope(scope) + " group by case when s.criticality >= 4 then 'high' when s.criticality >= 2 then 'middle'"
-        + " else 'low' end", params, row -> {
-          addMonths(trend.series().get(row.getString(1)), row, 2);
-        });
-    return trend;
-  }
-
-  /** Stories told and published by month. */
-  private MonthlyCounts storiesTrend(ReportScope scope, MapSqlParameterSource params, List<YearMonth> months) {
-    MonthlyCounts trend = MonthlyCounts.empty(months, List.of("told", "published"));
+  /**
+   * Stories told and published by month [0], and published by month in three bands of
+   * criticality, 0-1, 2-3 and 4-5 [1]: one query.
+   */
+  private MonthlyCounts[] storyTrends(ReportScope scope, MapSqlParameterSource params, List<YearMonth> months) {
+    MonthlyCounts stories = MonthlyCounts.empty(months, List.of("told", "published"));
+    MonthlyCounts bands = MonthlyCounts.empty(months, List.of("low", "middle", "high"));
+    String band = "case when s.criticality >= 4 then 'high' when s.criticality >= 2 then 'middle' else 'low' end";
     jdbc.query("select 'told', " + monthSums("s.submitted_at") + " from story s where s.submitted_at >= :m0"
         + " and s.submitted_at < :m12" + storyScope(scope)
-        + " union all select 'published', " + monthSums("s.published_at") + " from story s where s.published_at >= :m0"
-        + " and s.published_at < :m12" + storyScope(scope), params,
-        (org.springframework.jdbc.core.RowCallbackHandler) row -> addMonths(trend.series().get(row.getString(1)), row, 2));
-    return trend;
+        + " union all select " + band + ", " + monthSums("s.published_at") + " from story s"
+        + " where s.published_at >= :m0 and s.published_at < :m12" + storyScope(scope) + " group by " + band, params,
+        row -> {
+          String series = row.getString(1);
+          if (series.equals("told")) {
+            addMonths(stories.series().get("told"), row, 2);
+          } else {
+            addMonths(bands.series().get(series), row, 2);
+            addMonths(stories.series().get("published"), row, 2);
+          }
+        });
+    return new MonthlyCounts[] {stories, bands};
   }
 
   // --- responses -------------------------------------------------------------------------------
 
-  private ResponseFigures responses(ReportScope scope, MapSqlParameterSource params) {
+  /**
+   * The median and 90th percentile over the scope's cases of the period; the counts are the sums of
+   * the league table's (each case belongs to one service).
+   */
+  private ResponseFigures responses(ReportScope scope, MapSqlParameterSource params, List<LeagueRow> league) {
     String hours = hoursBetween("c.opened_at", "c.first_response_at");
-    Object[] period = jdbc.queryForObject("select count(*), count(c.first_response_at),"
-        + " percentile_cont(0.5) within group (order by " + hours + "),"
-        + " percentile_cont(0.9) within group (order by " + hours + ")"
-        + " from service_case c join story s on s.id = c.story_id"
-        + " where c.opened_at >= :from and c.opened_at < :to and s.status <> 'WITHDRAWN'" + caseScope(scope), params,
-        (row, n) -> new Object[] {row.getLong(1), row.getLong(2), number(row, 3), number(row, 4)});
-    long[] now = jdbc.queryForObject("select count(*), coalesce(sum(case when c.overdue_at <= :now then 1 else 0 end), 0)"
-        + " from service_case c join story s on s.id = c.story_id"
-        + " where c.first_response_at is null and s.status = 'PUBLISHED'" + caseScope(scope), params,
-        (row, n) -> new long[] {row.getLong(1), row.getLong(2)});
-    long escalations = jdbc.queryForObject("select count(*) from service_case c where c.escalated_at >= :from"
-        + " and c.escalated_at < :to" + caseScope(scope), params, Long.class);
-    return new ResponseFigures((Long) period[0], (Long) period[1], (Double) period[2], (Double) period[3], now[0],
-        now[1], escalations);
+    Double[] times = jdbc.queryForObject("select percentile_cont(0.5) within group (order by " + hours + "),"
+        + " percentile_cont(0.9) within group (order by " + hours + ") from service_case c"
+        + " where c.opened_at >= :from and c.opened_at < :to and c.first_response_at is not null" + caseScope(scope),
+        params, (row, n) -> new Double[] {number(row, 1), number(row, 2)});
+    return new ResponseFigures(league.stream().mapToLong(LeagueRow::published).sum(),
+        league.stream().mapToLong(LeagueRow::answered).sum(), times[0], times[1],
+        league.stream().mapToLong(LeagueRow::unanswered).sum(), league.stream().mapToLong(LeagueRow::overdue).sum(),
+        league.stream().mapToLong(LeagueRow::escalations).sum());
   }
 
   /** Cases opened by month, and of those the ones answered so far. */
   private MonthlyCounts responseTrend(ReportScope scope, MapSqlParameterSource params, List<YearMonth> months) {
     MonthlyCounts trend = MonthlyCounts.empty(months, List.of("opened", "answered"));
     jdbc.query("select " + monthSums("c.opened_at") + ", " + monthSums("c.opened_at", "c.first_response_at is not null")
-        + " from service_case c join story s on s.id = c.story_id where c.opened_at >= :m0 and c.opened_at < :m12"
-        + " and s.status <> 'WITHDRAWN'" + caseScope(scope), params, row -> {
+        + " from service_case c where c.opened_at >= :m0 and c.opened_at < :m12" + caseScope(scope), params, row -> {
           addMonths(trend.series().get("opened"), row, 1);
           addMonths(trend.series().get("answered"), row, 1 + months.size());
         });
@@ -190,43 +198,36 @@ class ReportQueries {
     return groups;
   }
 
-  /** By month, the published stories with at least one tag of each group. */
+  /** By month, the tags of published stories, summed by group (a story with two tags of a group counts twice). */
   private MonthlyCounts tagTrend(ReportScope scope, MapSqlParameterSource params, List<YearMonth> months) {
     MonthlyCounts trend = MonthlyCounts.empty(months, List.of(TAG_GROUPS));
-    StringBuilder group = new StringBuilder("case");
-    for (String name : TAG_GROUPS) {
-      group.append(" when t.tag like '").append(name).append(":%' then '").append(name).append("'");
-    }
-    group.append(" end");
-    jdbc.query("select g.grp, " + monthSums("g.published_at") + " from (select distinct s.id, s.published_at, "
-        + group + " as grp from story s join story_tag t on t.story_id = s.id where s.published_at >= :m0"
-        + " and s.published_at < :m12" + storyScope(scope) + ") g where g.grp is not null group by g.grp", params,
-        (org.springframework.jdbc.core.RowCallbackHandler) row -> addMonths(trend.series().get(row.getString(1)), row, 2));
+    jdbc.query("select t.tag, " + monthSums("s.published_at") + " from story s join story_tag t on t.story_id = s.id"
+        + " where s.published_at >= :m0 and s.published_at < :m12" + storyScope(scope) + " group by t.tag", params,
+        (org.springframework.jdbc.core.RowCallbackHandler) row -> {
+          String tag = row.getString(1);
+          addMonths(trend.series().get(tag.substring(0, Math.max(0, tag.indexOf(':')))), row, 2);
+        });
     return trend;
   }
 
   // --- changes, shares, recognition --------------------------------------------------------------
 
+  /** Three counts, each read from its own (partial) index. */
   private Changes changes(ReportScope scope, MapSqlParameterSource params) {
-    return jdbc.queryForObject("select"
-        + " coalesce(sum(case when r.change_type = 'planned' and r.published_at >= :from and r.published_at < :to"
-        + " then 1 else 0 end), 0),"
-        + " coalesce(sum(case when r.change_made_at >= :from and r.change_made_at < :to then 1 else 0 end), 0),"
-        + " coalesce(sum(case when r.pending_change is not null then 1 else 0 end), 0)"
-        + " from response r where r.status = 'PUBLISHED' and ((r.published_at >= :from and r.published_at < :to)"
-        + " or (r.change_made_at >= :from and r.change_made_at < :to) or r.pending_change is not null)"
-        + responseScope(scope), params, (row, n) -> new Changes(row.getLong(1), row.getLong(2), row.getLong(3)));
+    List<Long> counts = jdbc.query("select 1, (select count(*) from response r where r.change_type = 'planned'"
+        + " and r.status = 'PUBLISHED' and r.published_at >= :from and r.published_at < :to" + responseScope(scope) + ")"
+        + " union all select 2, (select count(*) from response r where r.change_made_at >= :from"
+        + " and r.change_made_at < :to and r.status = 'PUBLISHED'" + responseScope(scope) + ")"
+        + " union all select 3, (select count(*) from response r where r.pending_change is not null"
+        + responseScope(scope) + ") order by 1", params, (row, n) -> row.getLong(2));
+    return new Changes(counts.get(0), counts.get(1), counts.get(2));
   }
 
-  private Celebration celebration(ReportScope scope, MapSqlParameterSource params) {
+  private long shares(ReportScope scope, MapSqlParameterSource params) {
     String shareScope = scope.everything() ? "" : " and exists (select 1 from story_service ss"
         + " where ss.story_id = sh.story_id and ss.service_id in (:services))";
-    String recognitionScope = scope.everything() ? "" : " and r.service_id in (:services)";
-    List<Long> counts = jdbc.query("select 1, (select count(*) from story_share sh where sh.shared_at >= :from"
-        + " and sh.shared_at < :to" + shareScope + ") union all select 2, (select count(*) from staff_recognition r"
-        + " where r.recognised_at >= :from and r.recognised_at < :to" + recognitionScope + ") order by 1", params,
-        (row, n) -> row.getLong(2));
-    return new Celebration(counts.get(0), counts.get(1));
+    return jdbc.queryForObject("select count(*) from story_share sh where sh.shared_at >= :from"
+        + " and sh.shared_at < :to" + shareScope, params, Long.class);
   }
 
   // --- league table ------------------------------------------------------------------------------
@@ -240,8 +241,7 @@ class ReportQueries {
     jdbc.query("select c.service_id, count(*), count(c.first_response_at),"
         + " percentile_cont(0.5) within group (order by " + hours + "),"
         + " percentile_cont(0.9) within group (order by " + hours + ")"
-        + " from service_case c join story s on s.id = c.story_id"
-        + " where c.opened_at >= :from and c.opened_at < :to and s.status <> 'WITHDRAWN'" + caseScope(scope)
+        + " from service_case c where c.opened_at >= :from and c.opened_at < :to" + caseScope(scope)
         + " group by c.service_id", params, row -> {
           long[] row0 = counts.computeIfAbsent(row.getLong(1), id -> new long[7]);
           row0[0] = row.getLong(2);
@@ -249,8 +249,8 @@ class ReportQueries {
           times.put(row.getLong(1), new Double[] {number(row, 4), number(row, 5)});
         });
     jdbc.query("select c.service_id, count(*), coalesce(sum(case when c.overdue_at <= :now then 1 else 0 end), 0)"
-        + " from service_case c join story s on s.id = c.story_id where c.first_response_at is null"
-        + " and s.status = 'PUBLISHED'" + caseScope(scope) + " group by c.service_id", params, row -> {
+        + " from service_case c where c.first_response_at is null" + caseScope(scope) + " group by c.service_id",
+        params, row -> {
           long[] row0 = counts.computeIfAbsent(row.getLong(1), id -> new long[7]);
           row0[2] = row.getLong(2);
           row0[3] = row.getLong(3);
@@ -299,7 +299,7 @@ class ReportQueries {
     List<OverdueCase> cases = jdbc.query("select s.reference, s.criticality, c.service_id, c.opened_at,"
         + " c.response_due_at, c.escalation_due_at, c.overdue_at, c.reminded_at, c.escalated_at"
         + " from service_case c join story s on s.id = c.story_id where c.first_response_at is null"
-        + " and c.overdue_at <= :now and s.status = 'PUBLISHED'" + caseScope(scope)
+        + " and c.overdue_at <= :now" + caseScope(scope)
         + " order by c.overdue_at, s.reference, c.service_id limit :limit", params, (row, n) -> {
           int criticality = row.getInt(2);
           return new OverdueCase(row.getString(1), row.wasNull() ? null : criticality, row.getLong(3),
@@ -315,9 +315,8 @@ class ReportQueries {
     if (!scope.everything()) {
       params.addValue("services", scope.serviceIds().isEmpty() ? List.of(-1L) : scope.serviceIds());
     }
-    return jdbc.queryForObject("select count(*) from service_case c join story s on s.id = c.story_id"
-        + " where c.first_response_at is null and c.overdue_at <= :now and s.status = 'PUBLISHED'" + caseScope(scope),
-        params, Long.class);
+    return jdbc.queryForObject("select count(*) from service_case c where c.first_response_at is null"
+        + " and c.overdue_at <= :now" + caseScope(scope), params, Long.class);
   }
 
   /** The running service-response case of each overdue case, found by business key and service. */

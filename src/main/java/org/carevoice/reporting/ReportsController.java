@@ -109,7 +109,7 @@ class ReportsController {
     ReportScope scope = access.scope(viewer, criteria, page.msg("report.scope.yours"));
     Instant now = Instant.now(clock);
     List<ReportQueries.OverdueCase> cases = queries.overdue(scope, now, ReportQueries.OVERDUE_PAGE);
-    Map<Long, ServiceRef> services = services();
+    Map<Long, ServiceRef> services = byId(viewer.all());
     boolean allCases = viewer.everything();
     model.addAttribute("cases", cases.stream().map(c -> {
       ServiceRef service = services.get(c.serviceId());
@@ -136,7 +136,7 @@ class ReportsController {
     ReportScope scope = access.scope(viewer, criteria, page.msg("report.scope.yours"));
     Instant now = Instant.now(clock);
     List<ReportQueries.OverdueCase> cases = queries.overdue(scope, now, Integer.MAX_VALUE);
-    return csv("carevoice-overdue-" + fileScope(scope) + "-" + today() + ".csv", csv.overdue(cases, services(), now));
+    return csv("carevoice-overdue-" + fileScope(scope) + "-" + today() + ".csv", csv.overdue(cases, byId(viewer.all()), now));
   }
 
   /** An overdue case as the list shows it. */
@@ -181,9 +181,8 @@ class ReportsController {
     return found;
   }
 
-  private Map<Long, ServiceRef> services() {
-    return organisation.allServices().stream().map(ServiceRef::of)
-        .collect(Collectors.toMap(ServiceRef::id, service -> service));
+  private static Map<Long, ServiceRef> byId(List<ServiceRef> services) {
+    return services.stream().collect(Collectors.toMap(ServiceRef::id, service -> service));
   }
 
   private String scopeName(ReportScope scope) {

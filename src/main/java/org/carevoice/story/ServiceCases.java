@@ -70,6 +70,11 @@ public class ServiceCases {
     }
   }
 
+  /** A withdrawn story is no longer anyone's work: its cases go (the reports count published stories' cases). */
+  void forget(Long storyId) {
+    jdbc.update("delete from service_case where story_id = ?", storyId);
+  }
+
   /** A story published elsewhere (an import, the demo): a case per service, opened at its publication. */
   void openImported(Long storyId, Collection<Long> serviceIds, Instant publishedAt) {
     for (Long serviceId : serviceIds) {

@@ -114,8 +114,8 @@ public class StoryService {
 
   /**
    * Records a story told and decided elsewhere (the demo's year of history, an import) with the
-   * dates of each step. It has no case in the engine; a story that was published has a case per
-   * service for the reports, opened at its publication.
+   * dates of each step. It has no case in the engine; a published story has a case per service for
+   * the reports, opened at its publication (a withdrawn one has none, as after a withdrawal).
    */
   @Transactional
   public Story importDecided(NewStory submission, ImportedDecision decision) {
@@ -127,7 +127,7 @@ public class StoryService {
     story.tagOnSubmission(submission.tags());
     story.imported(decision);
     stories.flush();
-    if (decision.publishedAt() != null) {
+    if (decision.status() == StoryStatus.PUBLISHED) {
       cases.openImported(story.getId(), services.stream().map(CareService::getId).toList(), decision.publishedAt());
     }
     return story;
@@ -355,6 +355,7 @@ public class StoryService {
       story.withdraw(now());
     }
     notifications.erase(story.getReference());
+    cases.forget(story.getId());
     events.publishEvent(new StoryWithdrawnEvent(story.getId(), story.getReference()));
   }
 

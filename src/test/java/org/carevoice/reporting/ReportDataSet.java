@@ -88,7 +88,7 @@ public final class ReportDataSet {
         at("2025-06-18T12:00:00Z"), at("2025-06-18T12:00:00Z"), at("2025-06-20T12:00:00Z"), FIRST_ID + 3);
     serviceCase(jdbc, 4, a1, "2025-06-21T08:00:00Z", null, null, "2025-06-25T08:00:00Z");
     serviceCase(jdbc, 4, b1, "2025-06-21T08:00:00Z", null, null, "2025-06-21T20:00:00Z");
-    serviceCase(jdbc, 6, a1, "2025-06-08T08:00:00Z", null, null, null);
+    // Story 6 was withdrawn: its case went with it.
     serviceCase(jdbc, 7, a1, "2025-06-30T22:45:00Z", "2099-01-01T00:00:00Z", null, null);
     serviceCase(jdbc, 8, a1, "2025-07-01T09:00:00Z", null, null, "2025-07-01T15:00:00Z");
     serviceCase(jdbc, 9, a2, "2025-05-31T22:50:00Z", null, "2025-06-01T10:00:00Z", "2025-06-02T10:00:00Z");
