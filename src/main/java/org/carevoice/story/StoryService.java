@@ -112,25 +112,37 @@ public class StoryService {
   public record ImportedDecision(StoryStatus status, Integer criticality, Instant submittedAt, Instant decidedAt,
       Instant publishedAt, Instant endedAt) {}
 
+  /** A story to import, with how it was decided. */
+  public record ImportedStory(NewStory story, ImportedDecision decision) {}
+
   /**
-   * Records a story told and decided elsewhere (the demo's year of history, an import) with the
-   * dates of each step. It has no case in the engine; a published story has a case per service for
-   * the reports, opened at its publication (a withdrawn one has none, as after a withdrawal).
+   * Records stories told and decided elsewhere (the demo's year of history, an import) with the
+   * dates of each step, in one flush. They have no case in the engine; a published story has a case
+   * per service for the reports, opened at its publication (a withdrawn one has none, as after a
+   * withdrawal). Returns the stories in the order given.
    */
   @Transactional
-  public Story importDecided(NewStory submission, ImportedDecision decision) {
-    List<CareService> services = organisation.findServices(submission.serviceIds());
-    Story story = stories.save(new Story(references.next(Year.from(decision.submittedAt().atZone(SCOTLAND))),
-        submission.title(), submission.body(), submission.authorPseudonym(), submission.authorEmail(),
-        submission.relationship(), submission.happenedIn(), services, submission.channel(),
-        TrackingToken.hash(TrackingToken.generate()), decision.submittedAt()));
-    story.tagOnSubmission(submission.tags());
-    story.imported(decision);
-    stories.flush();
-    if (decision.status() == StoryStatus.PUBLISHED) {
-      cases.openImported(story.getId(), services.stream().map(CareService::getId).toList(), decision.publishedAt());
+  public List<Story> importDecided(List<ImportedStory> imported) {
+    List<Story> saved = new ArrayList<>();
+    for (ImportedStory one : imported) {
+      NewStory submission = one.story();
+      ImportedDecision decision = one.decision();
+      Story story = stories.save(new Story(references.next(Year.from(decision.submittedAt().atZone(SCOTLAND))),
+          submission.title(), submission.body(), submission.authorPseudonym(), submission.authorEmail(),
+          submission.relationship(), submission.happenedIn(), organisation.findServices(submission.serviceIds()),
+          submission.channel(), TrackingToken.hash(TrackingToken.generate()), decision.submittedAt()));
+      story.tagOnSubmission(submission.tags());
+      story.imported(decision);
+      saved.add(story);
     }
-    return story;
+    stories.flush();
+    for (int i = 0; i < saved.size(); i++) {
+      if (imported.get(i).decision().status() == StoryStatus.PUBLISHED) {
+        cases.openImported(saved.get(i).getId(), imported.get(i).story().serviceIds(),
+            imported.get(i).decision().publishedAt());
+      }
+    }
+    return saved;
   }
 
   public long count() {
