@@ -10,10 +10,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.carevoice.CarevoiceTest;
@@ -121,34 +126,32 @@ class StaffHomeTest {
 
   @Test
   void responder_seesTheTeamsStoriesToAnswer_andUnansweredStories_notModerationOrReports() throws Exception {
-    SubmittedStory submitted = testStories.submit("Awaiting the ED team's answer on the staff home");
-    ProcessInstance story = driver.instance(submitted.reference());
-    driver.runSavePoints(story);
-    driver.submit(story, StoryLifecycle.Elements.USER_TASK_MODERATE_STORY, "morag",
-        Map.of("decision", "approve", "criticality", "2"));
+    // Published, and its Respond task created, long ago: first in the home's oldest-first lists,
+    // whatever other tests of this context left unanswered.
+    String reference = publishLongAgo("Awaiting the ED team's answer on the staff home", LONG_AGO);
 
     String page = page("craig", "/staff");
     long waiting = taskService.createTaskQuery().taskDefinitionKey(ServiceResponse.Elements.USER_TASK_RESPOND_TO_STORY)
         .taskCandidateGroup("responders-hairmyres-ed").includeAssignedTasks().count();
     assertThat(count(page, "RESPOND")).isEqualTo(waiting);
     assertThat(page).contains(RESPOND).contains("Stories awaiting your team")
-        .contains("href=\"/staff/stories/" + submitted.reference() + "\"")
-        .contains("href=\"/staff/stories/" + submitted.reference() + "/respond\"")
+        .contains("href=\"/staff/stories/" + reference + "\"")
+        .contains("href=\"/staff/stories/" + reference + "/respond\"")
         .contains(UNANSWERED_LIST).contains("Awaiting the ED team&#39;s answer on the staff home")
         .contains("href=\"/services/hairmyres-emergency-department/recognition\"").contains(ALERTS).contains(ENTER)
         .contains(TASKLIST).contains("Responders: Emergency Department, University Hospital Hairmyres")
         .doesNotContain(MODERATE).doesNotContain(UNANSWERED_TASK).doesNotContain(REPORTS).doesNotContain(COCKPIT)
         .doesNotContain(ADMIN).doesNotContain("Stories to moderate");
     // Another service's responder: not this story.
-    assertThat(page("aileen", "/staff")).doesNotContain(submitted.reference())
+    assertThat(page("aileen", "/staff")).doesNotContain(reference)
         .contains("href=\"/services/care-at-home-south-lanarkshire/recognition\"")
         .doesNotContain("hairmyres-emergency-department/recognition");
   }
 
   @Test
   void manager_seesTheServicesUnansweredStoriesOldestFirst_reportsAndCockpit_notModeration() throws Exception {
-    String first = publish("First unanswered for the manager");
-    String second = publish("Second unanswered for the manager");
+    String first = publishLongAgo("First unanswered for the manager", LONG_AGO.plus(Duration.ofDays(1)));
+    String second = publishLongAgo("Second unanswered for the manager", LONG_AGO.plus(Duration.ofDays(2)));
 
     String page = page("graham", "/staff");
     assertThat(page).contains(UNANSWERED_TASK).contains(UNANSWERED_LIST).contains(REPORTS).contains(OVERDUE)
@@ -210,6 +213,22 @@ class StaffHomeTest {
     driver.submit(story, StoryLifecycle.Elements.USER_TASK_MODERATE_STORY, "morag",
         Map.of("decision", "approve", "criticality", "1"));
     return submitted.reference();
+  }
+
+  /** Long before anything else in the test database. */
+  private static final Instant LONG_AGO = Instant.parse("2001-03-05T10:00:00Z");
+
+  /** Published, with its service cases' tasks created, at this time. */
+  private String publishLongAgo(String title, Instant at) {
+    String reference;
+    ClockUtil.setCurrentTime(Date.from(at));
+    try {
+      reference = publish(title);
+    } finally {
+      ClockUtil.reset();
+    }
+    jdbc.update("update story set published_at = ? where reference = ?", Timestamp.from(at), reference);
+    return reference;
   }
 
   private String page(String user, String path) throws Exception {
