@@ -498,6 +498,11 @@ public class Story {
     return textErasedAt;
   }
 
+  /** Whether the private link still works (its hash is held). */
+  public boolean hasPrivateLink() {
+    return trackingTokenHash != null;
+  }
+
   public Instant getContactErasedAt() {
     return contactErasedAt;
   }

@@ -419,7 +419,11 @@ public class StoryService {
   @Transactional
   public List<String> eraseAllOf(String email) {
     List<String> references = new ArrayList<>();
-    for (Story story : stories.findByAuthorEmailIgnoreCaseOrderBySubmittedAtAscIdAsc(email.strip())) {
+    // By id, each loaded afresh: an erasure's bulk deletes clear the persistence context.
+    List<Long> ids = stories.findByAuthorEmailIgnoreCaseOrderBySubmittedAtAscIdAsc(email.strip()).stream()
+        .map(Story::getId).toList();
+    for (Long id : ids) {
+      Story story = require(id);
       erase(story);
       lifecycle.storyWithdrawn(story.getReference());
       references.add(story.getReference());
