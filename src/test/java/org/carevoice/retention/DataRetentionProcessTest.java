@@ -46,7 +46,8 @@ import org.springframework.test.web.servlet.MockMvc;
  * processes/data-retention.bpmn: the nightly timer fired by hand and every save point run
  * explicitly (no job executor). Each kind of data is placed just past its limit and just short of
  * it (two hours either side, so a change of clocks between now and the limit cannot blur it);
- * a first run clears whatever other tests left past a limit, so the second run's counts are exact.
+ * first, runs until nothing is left past a limit (the demo's history, other tests), so the counts of
+ * the run under test are exact.
  */
 @CarevoiceTest
 class DataRetentionProcessTest {
@@ -80,7 +81,7 @@ class DataRetentionProcessTest {
 
   @Test
   void authorContact_isErasedTwelveMonthsAfterTheCaseEnded_andNotBefore_publishedTextStays() throws Exception {
-    runRetention();
+    drain();
     Instant limit = ZonedDateTime.now(SCOTLAND).minusMonths(12).toInstant();
     Story past = endedStory("Retention contact past", "PUBLISHED", limit.minus(MARGIN), false);
     Story notYet = endedStory("Retention contact not yet", "PUBLISHED", limit.plus(MARGIN), false);
@@ -128,7 +129,7 @@ class DataRetentionProcessTest {
 
   @Test
   void endedStoriesText_isErasedNinetyDaysAfterTheyEnded_andNotBefore_statusAndReferenceStay() {
-    runRetention();
+    drain();
     Instant limit = ZonedDateTime.now(SCOTLAND).minusDays(90).toInstant();
     Story rejected = endedStory("Retention text rejected", "REJECTED", limit.minus(MARGIN), false);
     Story closed = endedStory("Retention text closed", "CLOSED_NOT_EDITED", limit.minus(MARGIN), false);
@@ -160,7 +161,7 @@ class DataRetentionProcessTest {
 
   @Test
   void sentEmailsDigestItemsAndDeclinedReplies_arePurgedAfterNinetyDays_andNothingElse() {
-    runRetention();
+    drain();
     Instant limit = ZonedDateTime.now(SCOTLAND).minusDays(90).toInstant();
     long sentPast = email("SENT", limit.minus(MARGIN));
     long sentNotYet = email("SENT", limit.plus(MARGIN));
@@ -191,7 +192,7 @@ class DataRetentionProcessTest {
 
   @Test
   void aRunWithNothingPastItsLimits_erasesNothing_andRecordsZeroForEachKind_withCountsAsItsOnlyVariables() {
-    runRetention();
+    drain();
 
     ProcessInstance run = runRetention();
 
@@ -207,6 +208,16 @@ class DataRetentionProcessTest {
   private Job nightlyTimer() {
     return management.createJobQuery().processDefinitionKey(DataRetention.PROCESS_KEY).timers()
         .activityId(TIMER_START_NIGHTLY).singleResult();
+  }
+
+  /** Runs until a run erases nothing: what the demo data and other tests left past a limit is gone. */
+  private void drain() {
+    for (int night = 0; night < 50; night++) {
+      if (counts(runRetention()).values().stream().allMatch(count -> ((Number) count).intValue() == 0)) {
+        return;
+      }
+    }
+    throw new IllegalStateException("Retention never caught up");
   }
 
   /** Fires the nightly timer as if 00:30 had come, then runs every save point of the run it started. */
