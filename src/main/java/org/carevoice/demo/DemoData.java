@@ -28,8 +28,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo's organisation tree (NHS Lanarkshire and South Lanarkshire HSCP) and a dozen published
- * stories with responses. Loaded once, into an empty database.
+ * The demo's organisation tree (NHS Lanarkshire and South Lanarkshire HSCP), a dozen published
+ * stories with responses, and a year of history for the reports ({@link DemoHistory}; off with
+ * {@code carevoice.demo.history=false}, as in the tests). Loaded once, into an empty database.
  */
 @Component
 @Profile("demo")
@@ -42,12 +43,18 @@ class DemoData implements ApplicationRunner {
   private final StoryService stories;
   private final ResponseService responses;
   private final Clock clock;
+  private final DemoHistory history;
+  private final boolean withHistory;
 
-  DemoData(OrganisationService organisation, StoryService stories, ResponseService responses, Clock clock) {
+  DemoData(OrganisationService organisation, StoryService stories, ResponseService responses, Clock clock,
+      DemoHistory history,
+      @org.springframework.beans.factory.annotation.Value("${carevoice.demo.history:true}") boolean withHistory) {
     this.organisation = organisation;
     this.stories = stories;
     this.responses = responses;
     this.clock = clock;
+    this.history = history;
+    this.withHistory = withHistory;
   }
 
   @Override
@@ -63,6 +70,14 @@ class DemoData implements ApplicationRunner {
       }
       loadStories(services);
       LOG.info("Loaded {} demo stories", DemoStories.ALL.size());
+      if (withHistory) {
+        // A year of stories for the managers' reports. One transaction per story: a single one for all
+        // would make Hibernate check every story written so far at each flush.
+        long started = System.nanoTime();
+        int loaded = history.load(services, Instant.now(clock));
+        LOG.info("Loaded a year of history for the reports: {} stories in {} ms", loaded,
+            (System.nanoTime() - started) / 1_000_000);
+      }
     }
   }
 

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.carevoice.identity.StaffAlerts;
 import org.carevoice.identity.StaffDirectory;
 import org.carevoice.identity.StaffGroups;
@@ -29,9 +28,11 @@ public class CelebrationService {
   private final StaffAlerts alerts;
   private final StaffDirectory staff;
   private final Clock clock;
+  private final StoryShareRepository shares;
 
   CelebrationService(StaffRecognitionRepository recognitions, StoryService stories, StaffAlerts alerts,
-      StaffDirectory staff, Clock clock) {
+      StaffDirectory staff, Clock clock, StoryShareRepository shares) {
+    this.shares = shares;
     this.recognitions = recognitions;
     this.stories = stories;
     this.alerts = alerts;
@@ -39,16 +40,36 @@ public class CelebrationService {
     this.clock = clock;
   }
 
-  /** Emails a staff group's members, or one colleague, a link to the story; returns how many were emailed. */
+  /**
+   * Emails a staff group's members, or one colleague, a link to the story; returns how many were
+   * emailed. A share that reached someone is recorded for the reports (who shared, with whom, when).
+   */
   @Transactional
   public int share(Story story, String sharedBy, String group, String colleague) {
     Map<String, Object> model = Map.of("title", story.getTitle(), "storyUrl", stories.publicUrl(story), "sharedBy", sharedBy);
-    if (colleague != null && !colleague.isBlank()) {
-      Optional<String> email = staff.emailOf(colleague.strip());
-      return email.map(address -> alerts.alert(List.of(), List.of(address), "story-shared", story.getReference(), model))
-          .orElse(0);
+    boolean toColleague = colleague != null && !colleague.isBlank();
+    int emailed = toColleague
+        ? staff.emailOf(colleague.strip())
+            .map(address -> alerts.alert(List.of(), List.of(address), "story-shared", story.getReference(), model))
+            .orElse(0)
+        : alerts.alert(List.of(group), "story-shared", story.getReference(), model);
+    if (emailed > 0) {
+      shares.save(new StoryShare(story.getId(), sharedBy, toColleague ? null : group,
+          toColleague ? colleague.strip() : null, emailed, Instant.now(clock)));
     }
-    return alerts.alert(List.of(group), "story-shared", story.getReference(), model);
+    return emailed;
+  }
+
+  /** A share or a recognition made before (the demo's year of history): recorded, nobody emailed. */
+  @Transactional
+  public void importCelebration(Long storyId, Long serviceId, String user, String sharedWithGroup, Instant sharedAt,
+      Instant recognisedAt) {
+    if (sharedAt != null) {
+      shares.save(new StoryShare(storyId, user, sharedWithGroup, null, 1, sharedAt));
+    }
+    if (recognisedAt != null && !recognitions.existsByStoryIdAndServiceId(storyId, serviceId)) {
+      recognitions.save(new StaffRecognition(storyId, serviceId, user, recognisedAt));
+    }
   }
 
   /**

@@ -1,7 +1,5 @@
 package org.carevoice.publication;
 
-import java.time.Duration;
-import java.util.List;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -9,15 +7,23 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * How a service is doing, as its public page shows it: how many published stories are about it,
  * how many it has answered in public, and how long it typically takes (the median time from a
- * story's publication to the service's first published response).
+ * story's publication to the service's first published response), each computed by the database.
  */
 @Component
 class ServiceFigures {
 
   private final NamedParameterJdbcTemplate jdbc;
+  private final boolean postgres;
 
-  ServiceFigures(NamedParameterJdbcTemplate jdbc) {
+  ServiceFigures(NamedParameterJdbcTemplate jdbc, javax.sql.DataSource dataSource) throws java.sql.SQLException {
     this.jdbc = jdbc;
+    java.sql.Connection connection = org.springframework.jdbc.datasource.DataSourceUtils.getConnection(dataSource);
+    try {
+      this.postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
+          .contains("postgres");
+    } finally {
+      org.springframework.jdbc.datasource.DataSourceUtils.releaseConnection(connection, dataSource);
+    }
   }
 
   /**
@@ -37,23 +43,23 @@ class ServiceFigures {
     long stories = jdbc.queryForObject("""
         select count(*) from story s join story_service ss on ss.story_id = s.id
         where ss.service_id = :service and s.status = 'PUBLISHED'""", params, Long.class);
-    List<Duration> delays = jdbc.query("""
-        select s.published_at, min(r.published_at) as first_response
-        from story s join story_service ss on ss.story_id = s.id and ss.service_id = :service
-        join response r on r.story_id = s.id and r.service_id = :service and r.status = 'PUBLISHED'
-        where s.status = 'PUBLISHED' group by s.id, s.published_at""", params,
-        (row, n) -> Duration.between(row.getTimestamp(1).toInstant(), row.getTimestamp(2).toInstant()));
-    return new Figures(stories, delays.size(), medianDays(delays));
+    // The median is the database's (percentile_cont, as in the staff reports), over the seconds
+    // from each answered story's publication to the service's first published response.
+    return jdbc.queryForObject("""
+        select count(*), percentile_cont(0.5) within group (order by f.seconds) from (
+          select greatest(0, %s) as seconds
+          from story s join story_service ss on ss.story_id = s.id and ss.service_id = :service
+          join response r on r.story_id = s.id and r.service_id = :service and r.status = 'PUBLISHED'
+          where s.status = 'PUBLISHED' group by s.id, s.published_at) f""".formatted(secondsToFirstResponse()),
+        params, (row, n) -> {
+          double median = row.getDouble(2);
+          return new Figures(stories, row.getLong(1), row.wasNull() ? null : (long) Math.floor(median / 86_400));
+        });
   }
 
-  static Long medianDays(List<Duration> delays) {
-    if (delays.isEmpty()) {
-      return null;
-    }
-    List<Duration> sorted = delays.stream().map(d -> d.isNegative() ? Duration.ZERO : d).sorted().toList();
-    int middle = sorted.size() / 2;
-    Duration median = sorted.size() % 2 == 1 ? sorted.get(middle)
-        : sorted.get(middle - 1).plus(sorted.get(middle)).dividedBy(2);
-    return median.toDays();
+  /** Seconds from the story's publication to the service's first response: the one vendor-specific piece. */
+  private String secondsToFirstResponse() {
+    return postgres ? "extract(epoch from (min(r.published_at) - s.published_at))"
+        : "datediff(second, s.published_at, min(r.published_at))";
   }
 }

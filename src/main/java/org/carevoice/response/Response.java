@@ -74,6 +74,10 @@ public class Response {
   @Column(name = "moderator_note", length = MODERATOR_NOTE_MAX)
   private String moderatorNote;
 
+  /** When the change became "made": published with the response, or a later update published. */
+  @Column(name = "change_made_at")
+  private Instant changeMadeAt;
+
   /** A "change planned" or "change made" update waiting for moderation (its kind is in the update's case). */
   @Column(name = "pending_change", length = CHANGE_DESCRIPTION_MAX)
   private String pendingChange;
@@ -92,6 +96,9 @@ public class Response {
   void publish(Instant when) {
     this.publishedAt = when;
     this.status = ResponseStatus.PUBLISHED;
+    if ("made".equals(changeType) && changeMadeAt == null) {
+      this.changeMadeAt = when;
+    }
   }
 
   /** A draft written by a responder, waiting for moderation or fast-track publication. */
@@ -112,6 +119,13 @@ public class Response {
     this.status = ResponseStatus.AWAITING_MODERATION;
   }
 
+  /** An imported response's change: planned, made with it, or made later (changeMadeAt). */
+  void importChange(String type, String description, Instant madeAt) {
+    this.changeType = type;
+    this.changeDescription = description;
+    this.changeMadeAt = madeAt;
+  }
+
   void returnToResponders(String note) {
     this.moderatorNote = note;
     this.status = ResponseStatus.RETURNED;
@@ -122,8 +136,11 @@ public class Response {
   }
 
   /** A moderator published the update: the response shows "Change planned" or "Change made" with it. */
-  void publishChange(ChangeKind kind) {
+  void publishChange(ChangeKind kind, Instant when) {
     if (pendingChange != null) {
+      if (kind == ChangeKind.MADE && !"made".equals(changeType)) {
+        this.changeMadeAt = when;
+      }
       this.changeType = kind.code();
       this.changeDescription = pendingChange;
       this.pendingChange = null;
@@ -156,6 +173,7 @@ public class Response {
     this.responderRole = "";
     this.changeType = null;
     this.changeDescription = null;
+    this.changeMadeAt = null;
     this.moderatorNote = null;
     this.pendingChange = null;
   }
@@ -174,6 +192,10 @@ public class Response {
 
   public String getChangeType() {
     return changeType;
+  }
+
+  public Instant getChangeMadeAt() {
+    return changeMadeAt;
   }
 
   public String getChangeDescription() {

@@ -18,13 +18,15 @@ public class ResponseService {
 
   private final ResponseChangeLifecycle changes;
   private final ServiceResponseLifecycle again;
+  private final org.carevoice.story.ServiceCases cases;
 
   ResponseService(ResponseRepository responses, org.carevoice.story.StoryService stories,
-      ResponseChangeLifecycle changes, ServiceResponseLifecycle again) {
+      ResponseChangeLifecycle changes, ServiceResponseLifecycle again, org.carevoice.story.ServiceCases cases) {
     this.responses = responses;
     this.stories = stories;
     this.changes = changes;
     this.again = again;
+    this.cases = cases;
   }
 
   /** What a responder or moderator sees of a response in a form. */
@@ -92,12 +94,16 @@ public class ResponseService {
     responses.findById(responseId).orElseThrow().returnToResponders(note);
   }
 
-  /** Publishes the response under the story; returns it for the author's email. */
+  /**
+   * Publishes the response under the story; returns it for the author's email. The service's
+   * first published response answers its case (the reports' response times).
+   */
   @Transactional
   public Response publish(Long responseId) {
     Response response = responses.findById(responseId).orElseThrow();
     response.publish(java.time.Instant.now());
     response.getService().getFullName();
+    cases.answered(response.getStoryId(), response.getService().getId(), response.getPublishedAt());
     return response;
   }
 
@@ -168,7 +174,7 @@ public class ResponseService {
 
   @Transactional
   public void publishChange(Long responseId, ChangeKind kind) {
-    responses.findById(responseId).orElseThrow().publishChange(kind);
+    responses.findById(responseId).orElseThrow().publishChange(kind, java.time.Instant.now());
   }
 
   @Transactional
@@ -220,8 +226,20 @@ public class ResponseService {
   @Transactional
   public Response importPublished(Long storyId, CareService service, String body, String responderName,
       String responderRole, Instant publishedAt) {
+    return importPublished(storyId, service, body, responderName, responderRole, publishedAt, null, null, null);
+  }
+
+  /**
+   * The same, with the change the response planned or made; {@code changeMadeAt} when a planned
+   * change was later reported made (its type is then "made").
+   */
+  @Transactional
+  public Response importPublished(Long storyId, CareService service, String body, String responderName,
+      String responderRole, Instant publishedAt, String changeType, String changeDescription, Instant changeMadeAt) {
     Response response = new Response(storyId, service, body, responderName, responderRole, publishedAt);
+    response.importChange(changeType, changeDescription, changeMadeAt);
     response.publish(publishedAt);
+    cases.answered(storyId, service.getId(), publishedAt);
     return responses.save(response);
   }
 }

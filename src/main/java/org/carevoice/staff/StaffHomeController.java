@@ -5,7 +5,7 @@ import java.util.List;
 import org.carevoice.organisation.CareService;
 import org.carevoice.response.Response;
 import org.carevoice.response.ResponseService;
-import org.carevoice.response.ServiceCases;
+import org.carevoice.response.ServiceCaseProgress;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,13 +20,13 @@ class StaffHomeController {
 
   private final StaffRoles roles;
   private final StaffWork work;
-  private final ServiceCases cases;
+  private final ServiceCaseProgress cases;
   private final ResponseService responses;
 
   /** How many of the teams' latest responses the home lists, for change updates. */
   static final int LATEST_RESPONSES = 10;
 
-  StaffHomeController(StaffRoles roles, StaffWork work, ServiceCases cases, ResponseService responses) {
+  StaffHomeController(StaffRoles roles, StaffWork work, ServiceCaseProgress cases, ResponseService responses) {
     this.roles = roles;
     this.work = work;
     this.cases = cases;
@@ -43,7 +43,7 @@ class StaffHomeController {
     model.addAttribute("serviceNames", services.stream()
         .collect(java.util.stream.Collectors.toMap(CareService::getId, CareService::getFullName)));
     model.addAttribute("unanswered", cases.unanswered(services.stream().map(CareService::getId).toList()));
-    model.addAttribute("unansweredShown", ServiceCases.UNANSWERED_SHOWN);
+    model.addAttribute("unansweredShown", ServiceCaseProgress.UNANSWERED_SHOWN);
     List<Response> latest = responses.latestOf(services.stream().map(CareService::getId).toList(), LATEST_RESPONSES);
     model.addAttribute("latestResponses", latest);
     model.addAttribute("references", responses.references(latest.stream().map(Response::getStoryId).toList()));

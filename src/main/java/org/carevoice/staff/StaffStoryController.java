@@ -11,7 +11,7 @@ import org.carevoice.publication.CelebrationService;
 import org.carevoice.response.ChangeKind;
 import org.carevoice.response.Response;
 import org.carevoice.response.ResponseService;
-import org.carevoice.response.ServiceCases;
+import org.carevoice.response.ServiceCaseProgress;
 import org.carevoice.response.ServiceResponseTasks;
 import org.carevoice.response.SubscriptionService;
 import org.carevoice.story.Story;
@@ -41,13 +41,13 @@ class StaffStoryController {
   private final StoryService stories;
   private final StaffRoles roles;
   private final StaffWork work;
-  private final ServiceCases cases;
+  private final ServiceCaseProgress cases;
   private final ResponseService responses;
   private final ServiceResponseTasks respondTasks;
   private final CelebrationService celebrations;
   private final SubscriptionService subscriptions;
 
-  StaffStoryController(StoryService stories, StaffRoles roles, StaffWork work, ServiceCases cases,
+  StaffStoryController(StoryService stories, StaffRoles roles, StaffWork work, ServiceCaseProgress cases,
       ResponseService responses, ServiceResponseTasks respondTasks, CelebrationService celebrations,
       SubscriptionService subscriptions) {
     this.stories = stories;
@@ -61,7 +61,7 @@ class StaffStoryController {
   }
 
   /** A service's case of the story as the page shows it, with a Cockpit link for those who may follow it. */
-  record CaseView(CareService service, ServiceCases.ServiceCase state, String cockpitLink) {}
+  record CaseView(CareService service, ServiceCaseProgress.ServiceCase state, String cockpitLink) {}
 
   @GetMapping("/staff/stories/{reference}")
   String show(@PathVariable String reference, Principal user, Model model) {

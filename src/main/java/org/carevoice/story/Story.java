@@ -333,6 +333,26 @@ public class Story {
     this.caseEndedAt = when;
   }
 
+  /**
+   * An imported story (the demo's year of history) as its decision left it: published, rejected or
+   * withdrawn, with the dates of each step. A withdrawn one is erased as on withdrawal.
+   */
+  void imported(StoryService.ImportedDecision decision) {
+    this.submittedAt = decision.submittedAt();
+    this.criticality = decision.criticality();
+    this.decidedAt = decision.decidedAt();
+    this.publishedAt = decision.publishedAt();
+    this.status = decision.status();
+    this.endedAt = decision.endedAt();
+    this.updatedAt = decision.endedAt() != null ? decision.endedAt() : decision.submittedAt();
+    if (decision.status() == StoryStatus.REJECTED) {
+      this.rejectionReason = "off-topic";
+    }
+    if (decision.status() == StoryStatus.WITHDRAWN) {
+      withdraw(decision.endedAt());
+    }
+  }
+
   /** Demo data only: a story as it would stand after moderation, at a time in the past. */
   void publishedAt(Integer criticality, Instant when) {
     this.submittedAt = when.minusSeconds(86_400);

@@ -43,10 +43,11 @@ public class StoryService {
   private final SiteProperties site;
   private final org.springframework.context.ApplicationEventPublisher events;
   private final Clock clock;
+  private final ServiceCases cases;
 
   StoryService(StoryRepository stories, StoryReferences references, OrganisationService organisation,
       StoryLifecycle lifecycle, Notifications notifications, SiteProperties site,
-      org.springframework.context.ApplicationEventPublisher events, Clock clock) {
+      org.springframework.context.ApplicationEventPublisher events, Clock clock, ServiceCases cases) {
     this.stories = stories;
     this.references = references;
     this.organisation = organisation;
@@ -55,6 +56,7 @@ public class StoryService {
     this.site = site;
     this.events = events;
     this.clock = clock;
+    this.cases = cases;
   }
 
   /**
@@ -98,7 +100,8 @@ public class StoryService {
 
   /**
    * Records a story that was moderated and published elsewhere (an import from an earlier system,
-   * or the demo data) with its original publication time. It has no case in the engine.
+   * or the demo data) with its original publication time. It has no case in the engine; each of its
+   * services has its case for the reports, opened at the publication.
    */
   @Transactional
   public Story importPublished(NewStory submission, Integer criticality, Instant publishedAt) {
@@ -109,7 +112,49 @@ public class StoryService {
         publishedAt));
     story.tagOnSubmission(submission.tags());
     story.publishedAt(criticality, publishedAt);
+    stories.flush();
+    cases.openImported(story.getId(), services.stream().map(CareService::getId).toList(), publishedAt);
     return story;
+  }
+
+  /**
+   * How an imported story was decided, and when. {@code publishedAt} is set for a published story
+   * and for a withdrawn one that had been published; {@code endedAt} for every end.
+   */
+  public record ImportedDecision(StoryStatus status, Integer criticality, Instant submittedAt, Instant decidedAt,
+      Instant publishedAt, Instant endedAt) {}
+
+  /** A story to import, with how it was decided. */
+  public record ImportedStory(NewStory story, ImportedDecision decision) {}
+
+  /**
+   * Records stories told and decided elsewhere (the demo's year of history, an import) with the
+   * dates of each step, in one flush. They have no case in the engine; a published story has a case
+   * per service for the reports, opened at its publication (a withdrawn one has none, as after a
+   * withdrawal). Returns the stories in the order given.
+   */
+  @Transactional
+  public List<Story> importDecided(List<ImportedStory> imported) {
+    List<Story> saved = new ArrayList<>();
+    for (ImportedStory one : imported) {
+      NewStory submission = one.story();
+      ImportedDecision decision = one.decision();
+      Story story = stories.save(new Story(references.next(Year.from(decision.submittedAt().atZone(SCOTLAND))),
+          submission.title(), submission.body(), submission.authorPseudonym(), submission.authorEmail(),
+          submission.relationship(), submission.happenedIn(), organisation.findServices(submission.serviceIds()),
+          submission.channel(), TrackingToken.hash(TrackingToken.generate()), decision.submittedAt()));
+      story.tagOnSubmission(submission.tags());
+      story.imported(decision);
+      saved.add(story);
+    }
+    stories.flush();
+    for (int i = 0; i < saved.size(); i++) {
+      if (imported.get(i).decision().status() == StoryStatus.PUBLISHED) {
+        cases.openImported(saved.get(i).getId(), imported.get(i).story().serviceIds(),
+            imported.get(i).decision().publishedAt());
+      }
+    }
+    return saved;
   }
 
   public long count() {
@@ -341,6 +386,7 @@ public class StoryService {
   /** What follows an erasure of a story's text: its emails, replies and digest lines go too. */
   private void erased(Story story) {
     notifications.erase(story.getReference());
+    cases.forget(story.getId());
     events.publishEvent(new StoryWithdrawnEvent(story.getId(), story.getReference()));
   }
 

@@ -64,6 +64,12 @@ class HostileInputScanTest {
         repeated("A "), repeated("Aa "), repeated("Dr "), repeated("Dr. "), repeated("Dr Smith "), repeated("Sister "),
         repeated("Jenny "), repeated("Jenny Brown "), repeated("called "), repeated("my son "), repeated("my son Tam "),
         spaced("my son"), repeated("Mc"), repeated("O'"),
+        // issue 13: ages, birth dates with words between, relatives with describing words, jobs, sign-offs, blocks
+        repeated("aged "), repeated("is 93 "), repeated("93-year-old "), repeated("born on a "), repeated("born a, "),
+        repeated("1948-03-"), repeated("3 March "), repeated("my late wee "), repeated("my son Raghav Menon, "),
+        repeated("Priya the physio "), repeated("the physio Chidi "), repeated("Thanks, Sam\n"), repeated("I'm Sam "),
+        repeated("St Andrew's "), repeated("Queen "), repeated("Lily Hill "), repeated("Xiuying "), repeated("in Wishaw "),
+        repeated("CHI 1234567890 "), repeated("NHS number "),
         // separators
         repeated(" "), repeated("\n"), repeated(", "), repeated("."), repeated("-"));
   }

@@ -8,9 +8,14 @@ final class Scanners {
   private Scanners() {}
 
   static IdentifierScanner standard() {
+    return with(new PersonNameDetector());
+  }
+
+  /** Every detector, with the given name detector (e.g. one whose name lists leave some names out). */
+  static IdentifierScanner with(PersonNameDetector names) {
     ContactDetectors contacts = new ContactDetectors();
-    return new IdentifierScanner(List.of(new PersonNameDetector(), new HealthNumberDetector(), new DateOfBirthDetector(),
-        new AddressDetector(), contacts.emailDetector(), contacts.urlDetector(), contacts.phoneDetector(),
+    return new IdentifierScanner(List.of(names, new HealthNumberDetector(), new DateOfBirthDetector(),
+        new AddressDetector(), new AgeDetector(), contacts.emailDetector(), contacts.urlDetector(), contacts.phoneDetector(),
         contacts.postcodeDetector()));
   }
 }

@@ -183,12 +183,23 @@ class BrowseStoriesTest {
         .andExpect(content().string(containsString("/services/" + slug)));
   }
 
+  @Autowired ServiceFigures figures;
+
+  /** The median, computed by the database, over the reports' known data set (ReportDataSet). */
   @Test
-  void typicalResponseTime_isTheMedian() {
-    assertThat(ServiceFigures.medianDays(List.of())).isNull();
-    assertThat(ServiceFigures.medianDays(List.of(java.time.Duration.ofDays(1), java.time.Duration.ofDays(9),
-        java.time.Duration.ofDays(2)))).isEqualTo(2);
-    assertThat(ServiceFigures.medianDays(List.of(java.time.Duration.ofDays(1), java.time.Duration.ofDays(3)))).isEqualTo(2);
+  void typicalResponseTime_isTheMedianInWholeDays() {
+    org.carevoice.reporting.ReportDataSet.load(jdbc, organisation);
+    // Ward A1: 5 published (the withdrawn one left out), 4 answered after 6, 24, 48 and 96 hours:
+    // the median is 36 hours, one whole day.
+    assertThat(figures.of(serviceId("rt-a1"))).isEqualTo(new ServiceFigures.Figures(5, 4, 1L));
+    // Clinic B1: 12 and 30 hours, 21 hours: no whole day.
+    assertThat(figures.of(serviceId("rt-b1"))).isEqualTo(new ServiceFigures.Figures(2, 2, 0L));
+    // Ward A2: one answered after 35 hours 10 minutes (a single value is its own median), one not.
+    assertThat(figures.of(serviceId("rt-a2"))).isEqualTo(new ServiceFigures.Figures(2, 1, 1L));
+  }
+
+  private Long serviceId(String slug) {
+    return organisation.findBySlug(slug).orElseThrow().getId();
   }
 
   private void expectProblem(String field, String value, String message) throws Exception {

@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true)
-public class ServiceCases {
+public class ServiceCaseProgress {
 
   /** The most unanswered stories the staff home lists; it says how many there are in all. */
   public static final int UNANSWERED_SHOWN = 25;
@@ -32,7 +32,7 @@ public class ServiceCases {
   private final ServiceResponseLifecycle lifecycle;
   private final Clock clock;
 
-  ServiceCases(NamedParameterJdbcTemplate jdbc, ServiceResponseLifecycle lifecycle, Clock clock) {
+  ServiceCaseProgress(NamedParameterJdbcTemplate jdbc, ServiceResponseLifecycle lifecycle, Clock clock) {
     this.jdbc = jdbc;
     this.lifecycle = lifecycle;
     this.clock = clock;
@@ -73,7 +73,7 @@ public class ServiceCases {
                           and r.status = 'PUBLISHED')""";
     Long total = jdbc.queryForObject("select count(*) " + from, parameters, Long.class);
     List<Row> rows = jdbc.query("select " + COLUMNS + ", cast(null as timestamp) as first_response_at " + from
-        + " order by s.published_at, s.id, ss.service_id limit :limit", parameters, ServiceCases::row);
+        + " order by s.published_at, s.id, ss.service_id limit :limit", parameters, ServiceCaseProgress::row);
     return new Unanswered(total == null ? 0 : total, withEngineDates(rows));
   }
 
@@ -86,7 +86,7 @@ public class ServiceCases {
         join care_service c on c.id = ss.service_id
         left join service_case sc on sc.story_id = s.id and sc.service_id = ss.service_id
         where s.id = :story and s.status = 'PUBLISHED' order by c.name, c.id""",
-        new MapSqlParameterSource("story", storyId), ServiceCases::row);
+        new MapSqlParameterSource("story", storyId), ServiceCaseProgress::row);
     return withEngineDates(rows);
   }
 

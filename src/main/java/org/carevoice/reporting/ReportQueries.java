@@ -1,0 +1,413 @@
+package org.carevoice.reporting;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.carevoice.reporting.Report.Celebration;
+import org.carevoice.reporting.Report.Changes;
+import org.carevoice.reporting.Report.Count;
+import org.carevoice.reporting.Report.MonthlyCounts;
+import org.carevoice.reporting.Report.ResponseFigures;
+import org.carevoice.reporting.Report.StoryCounts;
+import org.carevoice.story.StoryTags;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The reports' figures, each aggregated by the database: counts with conditional sums, the median
+ * and 90th percentile with {@code percentile_cont ... within group}, months as sums between the
+ * months' first moments (so Scotland's calendar months, whatever the database's time zone). The
+ * only vendor-specific piece is the hours between two moments: {@link #hoursBetween}.
+ *
+ * <p>A scope of every service filters on nothing; otherwise on the services' ids, through
+ * story_service for the stories and on service_id for cases, responses and recognition.
+ */
+@Component
+@Transactional(readOnly = true)
+class ReportQueries {
+
+  /** The overdue list's longest page (the CSV has them all). */
+  static final int OVERDUE_PAGE = 500;
+  private static final String[] TAG_GROUPS = StoryTags.BY_GROUP.keySet().toArray(String[]::new);
+
+  private final NamedParameterJdbcTemplate jdbc;
+  private final boolean postgres;
+
+  ReportQueries(NamedParameterJdbcTemplate jdbc, DataSource dataSource) throws SQLException {
+    this.jdbc = jdbc;
+    Connection connection = DataSourceUtils.getConnection(dataSource);
+    try {
+      this.postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+    } finally {
+      DataSourceUtils.releaseConnection(connection, dataSource);
+    }
+  }
+
+  /**
+   * Hours from one moment to a later one, never negative, null when the later one is (the
+   * percentiles then leave the row out: PostgreSQL's greatest() would turn null into 0). The
+   * seconds between two moments are the one expression that differs by database.
+   */
+  String hoursBetween(String start, String end) {
+    String seconds = postgres ? "extract(epoch from (" + end + " - " + start + "))"
+        : "datediff(second, " + start + ", " + end + ")";
+    return "case when " + end + " is null then null else greatest(0, " + seconds + ") / 3600.0 end";
+  }
+
+  Report report(ReportScope scope, ReportPeriod period, Instant now) {
+    MapSqlParameterSource params = params(scope, period, now);
+    List<YearMonth> months = period.trendMonths();
+    List<LeagueRow> league = league(scope, params);
+    Map<String, List<Count>> byCode = byChannelAndRelationship(scope, params);
+    MonthlyCounts[] storyTrends = storyTrends(scope, params, months);
+    long recognised = league.stream().mapToLong(LeagueRow::recognised).sum();
+    return new Report(scope, period, now, storyCounts(scope, params), byCode.get("channel"),
+        byCode.get("relationship"), responses(scope, params, league), criticality(scope, params), storyTrends[1],
+        storyTrends[0], responseTrend(scope, params, months), tags(scope, params), tagTrend(scope, params, months),
+        changes(scope, params), new Celebration(shares(scope, params), recognised), league);
+  }
+
+  // --- stories ---------------------------------------------------------------------------------
+
+  private StoryCounts storyCounts(ReportScope scope, MapSqlParameterSource params) {
+    String stories = "select count(*) from story s where ";
+    String in = storyScope(scope);
+    List<Long> counts = jdbc.query(
+        "select 1 as n, (" + stories + "s.submitted_at >= :from and s.submitted_at < :to" + in + ") as c"
+            + " union all select 2, (" + stories + "s.published_at >= :from and s.published_at < :to" + in + ")"
+            + " union all select 3, (" + stories + "s.status = 'REJECTED' and s.decided_at >= :from and s.decided_at < :to"
+            + in + ")"
+            + " union all select 4, (" + stories + "s.status = 'WITHDRAWN' and s.ended_at >= :from and s.ended_at < :to"
+            + in + ") order by 1", params, (row, n) -> row.getLong(2));
+    return new StoryCounts(counts.get(0), counts.get(1), counts.get(2), counts.get(3));
+  }
+
+  /** Stories told in the period by channel and by relationship, each most first. */
+  private Map<String, List<Count>> byChannelAndRelationship(ReportScope scope, MapSqlParameterSource params) {
+    Map<String, List<Count>> counts = new HashMap<>();
+    counts.put("channel", new ArrayList<>());
+    counts.put("relationship", new ArrayList<>());
+    String told = " from story s where s.submitted_at >= :from and s.submitted_at < :to" + storyScope(scope);
+    jdbc.query("select 'channel', s.channel, count(*)" + told + " group by s.channel"
+        + " union all select 'relationship', s.relationship, count(*)" + told + " group by s.relationship"
+        + " order by 1, 3 desc, 2", params, row -> {
+          counts.get(row.getString(1)).add(new Count(row.getString(2), row.getLong(3)));
+        });
+    return counts;
+  }
+
+  /** Published stories of the period by criticality 0 to 5 (all six, zeros too); "none" if not set. */
+  private List<Count> criticality(ReportScope scope, MapSqlParameterSource params) {
+    Map<String, Long> found = new HashMap<>();
+    jdbc.query("select s.criticality, count(*) from story s where s.published_at >= :from and s.published_at < :to"
+        + storyScope(scope) + " group by s.criticality", params, row -> {
+          int level = row.getInt(1);
+          found.put(row.wasNull() ? "none" : String.valueOf(level), row.getLong(2));
+        });
+    List<Count> counts = new ArrayList<>();
+    for (int level = 0; level <= 5; level++) {
+      counts.add(new Count(String.valueOf(level), found.getOrDefault(String.valueOf(level), 0L)));
+    }
+    if (found.containsKey("none")) {
+      counts.add(new Count("none", found.get("none")));
+    }
+    return counts;
+  }
+
+  /**
+   * Stories told and published by month [0], and published by month in three bands of
+   * criticality, 0-1, 2-3 and 4-5 [1]: one query.
+   */
+  private MonthlyCounts[] storyTrends(ReportScope scope, MapSqlParameterSource params, List<YearMonth> months) {
+    MonthlyCounts stories = MonthlyCounts.empty(months, List.of("told", "published"));
+    MonthlyCounts bands = MonthlyCounts.empty(months, List.of("low", "middle", "high"));
+    String band = "case when s.criticality >= 4 then 'high' when s.criticality >= 2 then 'middle' else 'low' end";
+    jdbc.query("select 'told', " + monthSums("s.submitted_at") + " from story s where s.submitted_at >= :m0"
+        + " and s.submitted_at < :m12" + storyScope(scope)
+        + " union all select " + band + ", " + monthSums("s.published_at") + " from story s"
+        + " where s.published_at >= :m0 and s.published_at < :m12" + storyScope(scope) + " group by " + band, params,
+        row -> {
+          String series = row.getString(1);
+          if (series.equals("told")) {
+            addMonths(stories.series().get("told"), row, 2);
+          } else {
+            addMonths(bands.series().get(series), row, 2);
+            addMonths(stories.series().get("published"), row, 2);
+          }
+        });
+    return new MonthlyCounts[] {stories, bands};
+  }
+
+  // --- responses -------------------------------------------------------------------------------
+
+  /**
+   * The median and 90th percentile over the scope's cases of the period; the counts are the sums of
+   * the league table's (each case belongs to one service).
+   */
+  private ResponseFigures responses(ReportScope scope, MapSqlParameterSource params, List<LeagueRow> league) {
+    String hours = hoursBetween("c.opened_at", "c.first_response_at");
+    Double[] times = jdbc.queryForObject("select percentile_cont(0.5) within group (order by " + hours + "),"
+        + " percentile_cont(0.9) within group (order by " + hours + ") from service_case c"
+        + " where c.opened_at >= :from and c.opened_at < :to and c.first_response_at is not null" + caseScope(scope),
+        params, (row, n) -> new Double[] {number(row, 1), number(row, 2)});
+    return new ResponseFigures(league.stream().mapToLong(LeagueRow::published).sum(),
+        league.stream().mapToLong(LeagueRow::answered).sum(), times[0], times[1],
+        league.stream().mapToLong(LeagueRow::unanswered).sum(), league.stream().mapToLong(LeagueRow::overdue).sum(),
+        league.stream().mapToLong(LeagueRow::escalations).sum());
+  }
+
+  /** Cases opened by month, and of those the ones answered so far. */
+  private MonthlyCounts responseTrend(ReportScope scope, MapSqlParameterSource params, List<YearMonth> months) {
+    MonthlyCounts trend = MonthlyCounts.empty(months, List.of("opened", "answered"));
+    jdbc.query("select " + monthSums("c.opened_at") + ", " + monthSums("c.opened_at", "c.first_response_at is not null")
+        + " from service_case c where c.opened_at >= :m0 and c.opened_at < :m12" + caseScope(scope), params, row -> {
+          addMonths(trend.series().get("opened"), row, 1);
+          addMonths(trend.series().get("answered"), row, 1 + months.size());
+        });
+    return trend;
+  }
+
+  // --- tags ------------------------------------------------------------------------------------
+
+  /** Published stories of the period with each tag, by group in StoryTags' order, most first within a group. */
+  private Map<String, List<Count>> tags(ReportScope scope, MapSqlParameterSource params) {
+    Map<String, Long> found = new HashMap<>();
+    jdbc.query("select t.tag, count(*) from story_tag t join story s on s.id = t.story_id"
+        + " where s.published_at >= :from and s.published_at < :to" + storyScope(scope) + " group by t.tag", params,
+        row -> {
+          found.put(row.getString(1), row.getLong(2));
+        });
+    Map<String, List<Count>> groups = new LinkedHashMap<>();
+    StoryTags.BY_GROUP.forEach((group, codes) -> groups.put(group, codes.stream()
+        .map(code -> new Count(code, found.getOrDefault(code, 0L)))
+        .sorted((a, b) -> Long.compare(b.count(), a.count())).toList()));
+    return groups;
+  }
+
+  /** By month, the tags of published stories, summed by group (a story with two tags of a group counts twice). */
+  private MonthlyCounts tagTrend(ReportScope scope, MapSqlParameterSource params, List<YearMonth> months) {
+    MonthlyCounts trend = MonthlyCounts.empty(months, List.of(TAG_GROUPS));
+    jdbc.query("select t.tag, " + monthSums("s.published_at") + " from story s join story_tag t on t.story_id = s.id"
+        + " where s.published_at >= :m0 and s.published_at < :m12" + storyScope(scope) + " group by t.tag", params,
+        (org.springframework.jdbc.core.RowCallbackHandler) row -> {
+          String tag = row.getString(1);
+          addMonths(trend.series().get(tag.substring(0, Math.max(0, tag.indexOf(':')))), row, 2);
+        });
+    return trend;
+  }
+
+  // --- changes, shares, recognition --------------------------------------------------------------
+
+  /** Three counts, each read from its own (partial) index. */
+  private Changes changes(ReportScope scope, MapSqlParameterSource params) {
+    List<Long> counts = jdbc.query("select 1, (select count(*) from response r where r.change_type = 'planned'"
+        + " and r.status = 'PUBLISHED' and r.published_at >= :from and r.published_at < :to" + responseScope(scope) + ")"
+        + " union all select 2, (select count(*) from response r where r.change_made_at >= :from"
+        + " and r.change_made_at < :to and r.status = 'PUBLISHED'" + responseScope(scope) + ")"
+        + " union all select 3, (select count(*) from response r where r.pending_change is not null"
+        + responseScope(scope) + ") order by 1", params, (row, n) -> row.getLong(2));
+    return new Changes(counts.get(0), counts.get(1), counts.get(2));
+  }
+
+  private long shares(ReportScope scope, MapSqlParameterSource params) {
+    String shareScope = scope.everything() ? "" : " and exists (select 1 from story_service ss"
+        + " where ss.story_id = sh.story_id and ss.service_id in (:services))";
+    return jdbc.queryForObject("select count(*) from story_share sh where sh.shared_at >= :from"
+        + " and sh.shared_at < :to" + shareScope, params, Long.class);
+  }
+
+  // --- league table ------------------------------------------------------------------------------
+
+  /** Each service of the scope with the headline figures, in the order of the scope's services. */
+  List<LeagueRow> league(ReportScope scope, MapSqlParameterSource params) {
+    Map<Long, long[]> counts = new HashMap<>();
+    Map<Long, Double[]> times = new HashMap<>();
+    String hours = hoursBetween("c.opened_at", "c.first_response_at");
+    // 0 published, 1 answered, 2 unanswered, 3 overdue, 4 escalations, 5 critical, 6 recognised
+    jdbc.query("select c.service_id, count(*), count(c.first_response_at),"
+        + " percentile_cont(0.5) within group (order by " + hours + "),"
+        + " percentile_cont(0.9) within group (order by " + hours + ")"
+        + " from service_case c where c.opened_at >= :from and c.opened_at < :to" + caseScope(scope)
+        + " group by c.service_id", params, row -> {
+          long[] row0 = counts.computeIfAbsent(row.getLong(1), id -> new long[7]);
+          row0[0] = row.getLong(2);
+          row0[1] = row.getLong(3);
+          times.put(row.getLong(1), new Double[] {number(row, 4), number(row, 5)});
+        });
+    jdbc.query("select c.service_id, count(*), coalesce(sum(case when c.overdue_at <= :now then 1 else 0 end), 0)"
+        + " from service_case c where c.first_response_at is null" + caseScope(scope) + " group by c.service_id",
+        params, row -> {
+          long[] row0 = counts.computeIfAbsent(row.getLong(1), id -> new long[7]);
+          row0[2] = row.getLong(2);
+          row0[3] = row.getLong(3);
+        });
+    jdbc.query("select c.service_id, count(*) from service_case c where c.escalated_at >= :from"
+        + " and c.escalated_at < :to" + caseScope(scope) + " group by c.service_id", params,
+        row -> {
+          counts.computeIfAbsent(row.getLong(1), id -> new long[7])[4] = row.getLong(2);
+        });
+    String serviceScope = scope.everything() ? "" : " and ss.service_id in (:services)";
+    jdbc.query("select ss.service_id, count(*) from story s join story_service ss on ss.story_id = s.id"
+        + " where s.published_at >= :from and s.published_at < :to and s.criticality >= 4" + serviceScope
+        + " group by ss.service_id", params, row -> {
+          counts.computeIfAbsent(row.getLong(1), id -> new long[7])[5] = row.getLong(2);
+        });
+    jdbc.query("select r.service_id, count(*) from staff_recognition r where r.recognised_at >= :from"
+        + " and r.recognised_at < :to" + responseScope(scope) + " group by r.service_id", params, row -> {
+          counts.computeIfAbsent(row.getLong(1), id -> new long[7])[6] = row.getLong(2);
+        });
+    List<LeagueRow> rows = new ArrayList<>();
+    for (ServiceRef service : scope.services()) {
+      long[] c = counts.getOrDefault(service.id(), new long[7]);
+      Double[] t = times.getOrDefault(service.id(), new Double[2]);
+      rows.add(new LeagueRow(service, c[0], c[1], t[0], t[1], c[2], c[3], c[4], c[5], c[6]));
+    }
+    return rows;
+  }
+
+  // --- overdue -----------------------------------------------------------------------------------
+
+  /**
+   * A case past its overdue date without a published response, now.
+   *
+   * @param processInstanceId the running service-response case in the engine, or null (none, or
+   *     an imported case)
+   */
+  record OverdueCase(String reference, Integer criticality, Long serviceId, Instant openedAt, Instant responseDue,
+      Instant escalationDue, Instant overdueAt, Instant remindedAt, Instant escalatedAt, String processInstanceId) {}
+
+  /** The scope's overdue cases, longest overdue first; at most {@code limit}. */
+  List<OverdueCase> overdue(ReportScope scope, Instant now, int limit) {
+    MapSqlParameterSource params = new MapSqlParameterSource("now", utc(now)).addValue("limit", limit);
+    if (!scope.everything()) {
+      params.addValue("services", scope.serviceIds().isEmpty() ? List.of(-1L) : scope.serviceIds());
+    }
+    List<OverdueCase> cases = jdbc.query("select s.reference, s.criticality, c.service_id, c.opened_at,"
+        + " c.response_due_at, c.escalation_due_at, c.overdue_at, c.reminded_at, c.escalated_at"
+        + " from service_case c join story s on s.id = c.story_id where c.first_response_at is null"
+        + " and c.overdue_at <= :now" + caseScope(scope)
+        + " order by c.overdue_at, s.reference, c.service_id limit :limit", params, (row, n) -> {
+          int criticality = row.getInt(2);
+          return new OverdueCase(row.getString(1), row.wasNull() ? null : criticality, row.getLong(3),
+              instant(row, 4), instant(row, 5), instant(row, 6), instant(row, 7), instant(row, 8), instant(row, 9),
+              null);
+        });
+    return withProcessInstances(cases);
+  }
+
+  /** How many cases are overdue now in the scope. */
+  long countOverdue(ReportScope scope, Instant now) {
+    MapSqlParameterSource params = new MapSqlParameterSource("now", utc(now));
+    if (!scope.everything()) {
+      params.addValue("services", scope.serviceIds().isEmpty() ? List.of(-1L) : scope.serviceIds());
+    }
+    return jdbc.queryForObject("select count(*) from service_case c where c.first_response_at is null"
+        + " and c.overdue_at <= :now" + caseScope(scope), params, Long.class);
+  }
+
+  /** The running service-response case of each overdue case, found by business key and service. */
+  private List<OverdueCase> withProcessInstances(List<OverdueCase> cases) {
+    if (cases.isEmpty()) {
+      return cases;
+    }
+    Map<String, String> instances = new HashMap<>();
+    List<String> references = cases.stream().map(OverdueCase::reference).distinct().toList();
+    for (int start = 0; start < references.size(); start += 500) {
+      MapSqlParameterSource params = new MapSqlParameterSource("references",
+          references.subList(start, Math.min(references.size(), start + 500)))
+          .addValue("key", org.carevoice.response.ServiceResponse.PROCESS_KEY)
+          .addValue("variable", org.carevoice.response.ServiceResponse.Vars.SERVICE_ID.name());
+      jdbc.query("select E.BUSINESS_KEY_, V.LONG_, E.ID_ from ACT_RU_EXECUTION E"
+          + " join ACT_RE_PROCDEF D on D.ID_ = E.PROC_DEF_ID_"
+          + " join ACT_RU_VARIABLE V on V.EXECUTION_ID_ = E.ID_ and V.NAME_ = :variable"
+          + " where E.BUSINESS_KEY_ in (:references) and E.ID_ = E.PROC_INST_ID_ and D.KEY_ = :key", params,
+          row -> {
+            instances.put(row.getString(1) + "/" + row.getLong(2), row.getString(3));
+          });
+    }
+    return cases.stream().map(c -> new OverdueCase(c.reference(), c.criticality(), c.serviceId(), c.openedAt(),
+        c.responseDue(), c.escalationDue(), c.overdueAt(), c.remindedAt(), c.escalatedAt(),
+        instances.get(c.reference() + "/" + c.serviceId()))).toList();
+  }
+
+  // --- helpers -----------------------------------------------------------------------------------
+
+  private static MapSqlParameterSource params(ReportScope scope, ReportPeriod period, Instant now) {
+    MapSqlParameterSource params = new MapSqlParameterSource()
+        .addValue("from", utc(period.start())).addValue("to", utc(period.end())).addValue("now", utc(now));
+    List<Instant> boundaries = period.trendBoundaries();
+    for (int i = 0; i < boundaries.size(); i++) {
+      params.addValue("m" + i, utc(boundaries.get(i)));
+    }
+    if (!scope.everything()) {
+      // An empty scope matches nothing (ids start at 1).
+      params.addValue("services", scope.serviceIds().isEmpty() ? List.of(-1L) : scope.serviceIds());
+    }
+    return params;
+  }
+
+  private static String storyScope(ReportScope scope) {
+    return scope.everything() ? "" : " and exists (select 1 from story_service ss where ss.story_id = s.id"
+        + " and ss.service_id in (:services))";
+  }
+
+  private static String caseScope(ReportScope scope) {
+    return scope.everything() ? "" : " and c.service_id in (:services)";
+  }
+
+  private static String responseScope(ReportScope scope) {
+    return scope.everything() ? "" : " and r.service_id in (:services)";
+  }
+
+  /** One sum per trend month: rows whose column falls in the month (and meet the condition). */
+  private static String monthSums(String column) {
+    return monthSums(column, null);
+  }
+
+  private static String monthSums(String column, String condition) {
+    StringBuilder sql = new StringBuilder();
+    for (int i = 0; i < ReportPeriod.TREND_MONTHS; i++) {
+      sql.append(i == 0 ? "" : ", ").append("coalesce(sum(case when ").append(column).append(" >= :m").append(i)
+          .append(" and ").append(column).append(" < :m").append(i + 1)
+          .append(condition == null ? "" : " and " + condition).append(" then 1 else 0 end), 0)");
+    }
+    return sql.toString();
+  }
+
+  private static void addMonths(long[] series, ResultSet row, int firstColumn) throws SQLException {
+    if (series == null) {
+      return;
+    }
+    for (int i = 0; i < series.length; i++) {
+      series[i] += row.getLong(firstColumn + i);
+    }
+  }
+
+  private static Double number(ResultSet row, int column) throws SQLException {
+    double value = row.getDouble(column);
+    return row.wasNull() ? null : value;
+  }
+
+  private static Instant instant(ResultSet row, int column) throws SQLException {
+    OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+
+  static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+}
