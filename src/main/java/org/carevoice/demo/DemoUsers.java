@@ -29,7 +29,8 @@ class DemoUsers implements ApplicationRunner {
       new DemoUser("aileen", "Aileen", "Murray", List.of("responders-care-at-home")),
       new DemoUser("graham", "Graham", "Stewart", List.of("managers-hairmyres")),
       new DemoUser("shona", "Shona", "McLeod", List.of(StaffGroups.SAFEGUARDING)),
-      new DemoUser("patricia", "Patricia", "Hamilton", List.of(StaffGroups.PROCESS_OWNERS)));
+      new DemoUser("patricia", "Patricia", "Hamilton", List.of(StaffGroups.PROCESS_OWNERS)),
+      new DemoUser("dana", "Dana", "Kerr", List.of(StaffGroups.DATA_PROTECTION)));
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoUsers.class);
 

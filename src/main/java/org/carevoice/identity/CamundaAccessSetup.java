@@ -86,6 +86,18 @@ class CamundaAccessSetup implements ApplicationRunner {
   static final List<String> ALL_PROCESSES = List.of(StoryLifecycle.PROCESS_KEY, ServiceResponse.PROCESS_KEY,
       AuthorReplyLifecycle.PROCESS_KEY, ResponseChangeLifecycle.PROCESS_KEY);
 
+  /**
+   * Runs that hold counts only (no story, no variable of a person), which service managers and
+   * moderation leads follow in Cockpit: the nightly retention run (retention.DataRetention.PROCESS_KEY,
+   * named here as identity may not depend on the features that depend on it).
+   */
+  static final List<String> RUNS_FOLLOWED_BY_MANAGERS = List.of("data-retention");
+
+  /** Follow a run in Cockpit with its variables, which for these runs are counts only. */
+  static final Permission[] FOLLOW_WITH_COUNTS = {ProcessDefinitionPermissions.READ,
+      ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+      ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE, ProcessDefinitionPermissions.READ_HISTORY_VARIABLE};
+
   private static final Logger LOG = LoggerFactory.getLogger(CamundaAccessSetup.class);
 
   private final IdentityService identity;
@@ -143,6 +155,8 @@ class CamundaAccessSetup implements ApplicationRunner {
     teams.remove(StaffGroups.MODERATION_LEADS);
     ensureTeamFilters(teams);
     setUpProcessOwners();
+    // A role group for the staff pages only: no webapp, no definition, no case.
+    ensureGroup(StaffGroups.DATA_PROTECTION, "Data protection", "WORKFLOW");
   }
 
   /**
@@ -205,6 +219,12 @@ class CamundaAccessSetup implements ApplicationRunner {
     for (String manager : managerGroups) {
       grant(manager, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
       grantExactly(manager, Resources.PROCESS_DEFINITION, ServiceResponse.PROCESS_KEY, MODEL);
+    }
+    for (String key : RUNS_FOLLOWED_BY_MANAGERS) {
+      grantExactly(StaffGroups.MODERATION_LEADS, Resources.PROCESS_DEFINITION, key, FOLLOW_WITH_COUNTS);
+      for (String manager : managerGroups) {
+        grantExactly(manager, Resources.PROCESS_DEFINITION, key, FOLLOW_WITH_COUNTS);
+      }
     }
   }
 

@@ -12,6 +12,11 @@ public final class StaffGroups {
   public static final String SAFEGUARDING = "safeguarding";
   /** Change decision tables from Camunda Modeler and follow versions in Cockpit; see no case. */
   public static final String PROCESS_OWNERS = "process-owners";
+  /**
+   * Data-protection officers: answer subject-access and erasure requests and read the access log on
+   * the staff pages under /staff/data-protection; no case, task or webapp access.
+   */
+  public static final String DATA_PROTECTION = "data-protection";
 
   /** The role groups that exist in every installation, with their display names. */
   static final List<String[]> ROLE_GROUPS = List.of(

@@ -59,6 +59,14 @@ public class SafeguardingReviews {
         .toList();
   }
 
+  /** The latest openings of any story's safeguarding page, newest first (the data-protection access log). */
+  @Transactional(readOnly = true)
+  public List<AccessRecord> latestAccess(int rows) {
+    return accessLog.findAllByOrderByViewedAtDescIdDesc(org.springframework.data.domain.Pageable.ofSize(rows)).stream()
+        .map(access -> new AccessRecord(access.getStoryReference(), access.getViewedBy(), access.getViewedAt()))
+        .toList();
+  }
+
   /** The absolute address of the story's safeguarding page, for an email or a form. */
   public String pageUrl(String reference) {
     return site.link(PAGE + reference);

@@ -2,10 +2,12 @@ package org.carevoice.notification;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.carevoice.system.SiteProperties;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Pageable;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -114,6 +116,38 @@ public class Notifications {
           message.getHtmlBody().replace(escaped, escapedReplacement).replace(text, replacement));
     }
     return redacted;
+  }
+
+  /**
+   * Retention: deletes up to {@code batch} messages that were sent before the cutoff (they hold the
+   * recipient's address and may quote a story). Pending and failed ones stay for the sender and
+   * the operator.
+   *
+   * @return how many were deleted
+   */
+  @Transactional
+  public int purgeSent(Instant cutoff, int batch) {
+    List<Long> ids = outbox.findSentBefore(cutoff, Pageable.ofSize(batch));
+    return ids.isEmpty() ? 0 : outbox.deleteMessages(ids);
+  }
+
+  /** An email held for an address, as a subject access request lists it (its text included). */
+  public record HeldEmail(Long id, String about, String template, String subject, OutboxStatus status,
+      Instant createdAt, Instant sentAt, String textBody) {}
+
+  /** Every email held for an address (sent, pending or failed), oldest first. */
+  @Transactional(readOnly = true)
+  public List<HeldEmail> heldFor(String recipient) {
+    return outbox.findToRecipient(recipient.strip()).stream()
+        .map(m -> new HeldEmail(m.getId(), m.getAbout(), m.getTemplate(), m.getSubject(), m.getStatus(),
+            m.getCreatedAt(), m.getSentAt(), m.getTextBody()))
+        .toList();
+  }
+
+  /** Right to erasure: every email to an address goes, whatever its state (a pending one is never sent). */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public int eraseAllTo(String recipient) {
+    return outbox.deleteToRecipient(recipient.strip());
   }
 
   private Rendered render(String template, Map<String, Object> model, Object... subjectArguments) {

@@ -60,4 +60,21 @@ interface OutboxRepository extends JpaRepository<OutboxMessage, Long> {
   /** Messages of a template whose plain text matches a LIKE pattern (escape character '!'). */
   @Query("select m from OutboxMessage m where m.template = :template and m.textBody like :pattern escape '!'")
   List<OutboxMessage> findByTemplateAndTextLike(@Param("template") String template, @Param("pattern") String pattern);
+
+  /** Sent messages, sent before a time, oldest first: the retention policy's batch. */
+  @Query("select m.id from OutboxMessage m where m.status = org.carevoice.notification.OutboxStatus.SENT"
+      + " and m.sentAt < :cutoff order by m.sentAt, m.id")
+  List<Long> findSentBefore(@Param("cutoff") Instant cutoff, Pageable limit);
+
+  @Modifying(flushAutomatically = true, clearAutomatically = true)
+  @Query("delete from OutboxMessage m where m.id in :ids")
+  int deleteMessages(@Param("ids") List<Long> ids);
+
+  /** Every message to an address, whatever its state, oldest first (a subject access request). */
+  @Query("select m from OutboxMessage m where lower(m.recipient) = lower(:recipient) order by m.createdAt, m.id")
+  List<OutboxMessage> findToRecipient(@Param("recipient") String recipient);
+
+  @Modifying(flushAutomatically = true, clearAutomatically = true)
+  @Query("delete from OutboxMessage m where lower(m.recipient) = lower(:recipient)")
+  int deleteToRecipient(@Param("recipient") String recipient);
 }

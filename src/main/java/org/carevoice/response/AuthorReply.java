@@ -82,6 +82,10 @@ public class AuthorReply {
     return status;
   }
 
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
   public Instant getPublishedAt() {
     return publishedAt;
   }

@@ -10,4 +10,17 @@ interface AuthorReplyRepository extends JpaRepository<AuthorReply, Long> {
   List<AuthorReply> findByStoryIdOrderById(Long storyId);
 
   long deleteByStoryId(Long storyId);
+
+  /** Declined replies written before a time, oldest first: the retention policy's batch. */
+  @org.springframework.data.jpa.repository.Query("select r.id from AuthorReply r"
+      + " where r.status = org.carevoice.response.AuthorReply.Status.REJECTED and r.createdAt < :cutoff"
+      + " order by r.createdAt, r.id")
+  List<Long> findDeclinedBefore(@org.springframework.data.repository.query.Param("cutoff") java.time.Instant cutoff,
+      org.springframework.data.domain.Pageable limit);
+
+  @org.springframework.data.jpa.repository.Modifying(flushAutomatically = true, clearAutomatically = true)
+  @org.springframework.data.jpa.repository.Query("delete from AuthorReply r where r.id in :ids")
+  int deleteReplies(@org.springframework.data.repository.query.Param("ids") List<Long> ids);
+
+  List<AuthorReply> findByStoryIdInOrderByCreatedAtAscIdAsc(java.util.Collection<Long> storyIds);
 }

@@ -84,6 +84,23 @@ public class AuthorReplyService {
     stories.replyModerated(reply.getStoryId(), false);
   }
 
+  /**
+   * Retention: deletes up to {@code batch} replies that moderators declined, written before the
+   * cutoff (never published, kept only while the author might ask why).
+   *
+   * @return how many were deleted
+   */
+  @Transactional
+  public int purgeDeclined(Instant cutoff, int batch) {
+    List<Long> ids = replies.findDeclinedBefore(cutoff, org.springframework.data.domain.Pageable.ofSize(batch));
+    return ids.isEmpty() ? 0 : replies.deleteReplies(ids);
+  }
+
+  /** Every reply of these stories, whatever its state, oldest first (a subject access request). */
+  public List<AuthorReply> repliesOf(java.util.Collection<Long> storyIds) {
+    return storyIds.isEmpty() ? List.of() : replies.findByStoryIdInOrderByCreatedAtAscIdAsc(storyIds);
+  }
+
   /** Withdrawal erases the author's replies and ends their moderation. */
   @EventListener
   @Transactional

@@ -119,6 +119,18 @@ public class SubscriptionService {
         .forEach(line -> notifications.redact(DIGEST_TEMPLATE, line));
   }
 
+  /**
+   * Retention: deletes up to {@code batch} digest items sent before the cutoff. The policy keeps
+   * them at least as long as sent emails, so a withdrawal can still rewrite each digest email.
+   *
+   * @return how many were deleted
+   */
+  @Transactional
+  public int purgeSentDigestItems(Instant cutoff, int batch) {
+    List<Long> ids = digest.findSentBefore(cutoff, org.springframework.data.domain.Pageable.ofSize(batch));
+    return ids.isEmpty() ? 0 : digest.deleteItems(ids);
+  }
+
   /** Sends each digest subscriber one email with every story queued since their last digest. */
   @Scheduled(cron = "${carevoice.digest.cron:0 0 7 * * *}", zone = "Europe/London")
   @Transactional

@@ -63,6 +63,11 @@ class StaffRoles {
       return services().stream().anyMatch(service -> service.getId().equals(serviceId));
     }
 
+    /** The data-protection pages (subject access, erasure, the access log): their group and administrators. */
+    public boolean dataProtection() {
+      return admin || groups.contains(StaffGroups.DATA_PROTECTION);
+    }
+
     /** Staff of the story's services, moderation leads and administrators open the staff view of a story. */
     public boolean mayOpen(Story story) {
       return admin || lead || worksFor(story);

@@ -102,7 +102,8 @@ public class Story {
   @Column(name = "entered_by", length = 64)
   private String enteredBy;
 
-  @Column(name = "tracking_token_hash", nullable = false, unique = true, length = 64)
+  /** Null once the retention policy erased the author's contact details: the private link then stops working. */
+  @Column(name = "tracking_token_hash", unique = true, length = 64)
   private String trackingTokenHash;
 
   @Column(name = "submitted_at", nullable = false)
@@ -156,6 +157,18 @@ public class Story {
 
   @Column(name = "ended_at")
   private Instant endedAt;
+
+  /** When the story's case (its story-lifecycle process) ended, as the retention run found it in history. */
+  @Column(name = "case_ended_at")
+  private Instant caseEndedAt;
+
+  /** When the text was erased, by withdrawal or by the retention policy (V16). */
+  @Column(name = "text_erased_at")
+  private Instant textErasedAt;
+
+  /** When the retention policy erased the author's email and the private link's hash (V16). */
+  @Column(name = "contact_erased_at")
+  private Instant contactErasedAt;
 
   protected Story() {}
 
@@ -283,6 +296,16 @@ public class Story {
    */
   void withdraw(Instant now) {
     this.status = StoryStatus.WITHDRAWN;
+    eraseText(now);
+    this.endedAt = now;
+  }
+
+  /**
+   * Erases what the author wrote and how to reach them by email, keeping the status: withdrawal's
+   * erasure, which the retention policy also applies to rejected and closed stories. The private
+   * link's hash stays (its page says what became of the story) until {@link #eraseContact}.
+   */
+  void eraseText(Instant now) {
     this.title = WITHDRAWN_TITLE;
     this.body = "";
     this.authorPseudonym = null;
@@ -291,8 +314,23 @@ public class Story {
     this.identifiersFound = null;
     this.moderatorMessage = null;
     this.tags.clear();
-    this.endedAt = now;
+    this.textErasedAt = now;
     this.updatedAt = now;
+  }
+
+  /**
+   * The retention policy, a set time after the case ended: the author's email and the private
+   * link's hash go; the reference, the published text and the dates stay.
+   */
+  void eraseContact(Instant now) {
+    this.authorEmail = null;
+    this.trackingTokenHash = null;
+    this.contactErasedAt = now;
+    this.updatedAt = now;
+  }
+
+  void caseEndedAt(Instant when) {
+    this.caseEndedAt = when;
   }
 
   /**
@@ -470,5 +508,22 @@ public class Story {
 
   public Instant getEndedAt() {
     return endedAt;
+  }
+
+  public Instant getCaseEndedAt() {
+    return caseEndedAt;
+  }
+
+  public Instant getTextErasedAt() {
+    return textErasedAt;
+  }
+
+  /** Whether the private link still works (its hash is held). */
+  public boolean hasPrivateLink() {
+    return trackingTokenHash != null;
+  }
+
+  public Instant getContactErasedAt() {
+    return contactErasedAt;
   }
 }

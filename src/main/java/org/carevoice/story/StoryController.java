@@ -18,8 +18,25 @@ class StoryController {
 
   private final StoryService stories;
 
-  StoryController(StoryService stories) {
+  /** How long after a case ends the private link works (carevoice.retention.author-contact). */
+  private final String linkRetention;
+
+  StoryController(StoryService stories,
+      @org.springframework.beans.factory.annotation.Value("${carevoice.retention.author-contact:P12M}") String linkRetention) {
     this.stories = stories;
+    this.linkRetention = linkRetention;
+  }
+
+  /**
+   * A private link with no story behind it: mistyped, replaced by a newer one, or erased with the
+   * author's email a set time after the case ended (docs/privacy.md). Says so, with a 404.
+   */
+  @org.springframework.web.bind.annotation.ExceptionHandler(StoryNotFoundException.class)
+  @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.NOT_FOUND)
+  String linkNotWorking(Model model) {
+    java.time.Period period = java.time.Period.parse(linkRetention);
+    model.addAttribute("months", period.toTotalMonths());
+    return "stories/link-not-working";
   }
 
   @GetMapping("/my-story/{token}")

@@ -1,7 +1,15 @@
 package org.carevoice.story;
 
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -176,10 +184,40 @@ public class StoryLifecycle {
 
   private final RuntimeService runtimeService;
   private final TaskService taskService;
+  private final HistoryService historyService;
 
-  StoryLifecycle(RuntimeService runtimeService, TaskService taskService) {
+  StoryLifecycle(RuntimeService runtimeService, TaskService taskService, HistoryService historyService) {
     this.runtimeService = runtimeService;
     this.taskService = taskService;
+    this.historyService = historyService;
+  }
+
+  /**
+   * Of these stories, the ones whose case is still running or ended at or after a time, as the
+   * engine's history knows them (a case's history is kept until its historyTimeToLive after it ended).
+   */
+  Set<String> casesOpenAtOrAfter(Collection<String> references, Instant time) {
+    Set<String> open = new HashSet<>();
+    if (references.isEmpty()) {
+      return open;
+    }
+    for (HistoricProcessInstance instance : historyService.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(PROCESS_KEY).processInstanceBusinessKeyIn(references.toArray(String[]::new)).list()) {
+      if (instance.getEndTime() == null || !instance.getEndTime().toInstant().isBefore(time)) {
+        open.add(instance.getBusinessKey());
+      }
+    }
+    return open;
+  }
+
+  /** When each case that ended since a time ended, by reference (the latest end of a reference). */
+  Map<String, Instant> casesEndedSince(Instant since) {
+    Map<String, Instant> ended = new HashMap<>();
+    historyService.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).finished()
+        .finishedAfter(java.util.Date.from(since)).list()
+        .forEach(instance -> ended.merge(instance.getBusinessKey(), instance.getEndTime().toInstant(),
+            (a, b) -> a.isAfter(b) ? a : b));
+    return ended;
   }
 
   /** The id of the story's open "Review safeguarding concern" task, if one is open. */

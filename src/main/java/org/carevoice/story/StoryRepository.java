@@ -24,4 +24,26 @@ interface StoryRepository extends JpaRepository<Story, Long> {
   java.util.List<String> findRecentBodiesByAuthor(@org.springframework.data.repository.query.Param("email") String email,
       @org.springframework.data.repository.query.Param("excluded") Long excluded,
       @org.springframework.data.repository.query.Param("since") java.time.Instant since);
+
+  /** Ended stories of these statuses whose text is still there, ended before a time; oldest first. */
+  @Query("select s.id from Story s where s.status in :statuses and s.textErasedAt is null and s.endedAt < :cutoff"
+      + " order by s.endedAt, s.id")
+  java.util.List<Long> findTextToErase(
+      @org.springframework.data.repository.query.Param("statuses") java.util.Collection<StoryStatus> statuses,
+      @org.springframework.data.repository.query.Param("cutoff") java.time.Instant cutoff, Pageable page);
+
+  /**
+   * Stories whose contact details are still held and whose case ended before a time (the end read
+   * from history, or, before it was read, the story's own end); oldest first.
+   */
+  @Query("select s from Story s where s.status in :statuses and s.contactErasedAt is null"
+      + " and coalesce(s.caseEndedAt, s.endedAt) < :cutoff order by coalesce(s.caseEndedAt, s.endedAt), s.id")
+  java.util.List<Story> findContactToErase(
+      @org.springframework.data.repository.query.Param("statuses") java.util.Collection<StoryStatus> statuses,
+      @org.springframework.data.repository.query.Param("cutoff") java.time.Instant cutoff, Pageable page);
+
+  java.util.List<Story> findByReferenceIn(java.util.Collection<String> references);
+
+  /** Every story an email address told, oldest first (a subject access or erasure request). */
+  java.util.List<Story> findByAuthorEmailIgnoreCaseOrderBySubmittedAtAscIdAsc(String authorEmail);
 }

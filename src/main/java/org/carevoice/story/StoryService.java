@@ -380,9 +380,101 @@ public class StoryService {
     if (story.getStatus() != StoryStatus.WITHDRAWN) {
       story.withdraw(now());
     }
+    erased(story);
+  }
+
+  /** What follows an erasure of a story's text: its emails, replies and digest lines go too. */
+  private void erased(Story story) {
     notifications.erase(story.getReference());
     cases.forget(story.getId());
     events.publishEvent(new StoryWithdrawnEvent(story.getId(), story.getReference()));
+  }
+
+  // --- retention and requests from the people the data is about ---------------------------
+
+  /** The ends whose text the retention policy erases; withdrawal erased its own already. */
+  static final List<StoryStatus> TEXT_RETAINED_UNTIL_ERASED = List.of(StoryStatus.REJECTED, StoryStatus.WITHDRAWN,
+      StoryStatus.CLOSED_NOT_EDITED);
+  /** Every status in which the story's part of the case is over. */
+  static final List<StoryStatus> ENDED = List.of(StoryStatus.PUBLISHED, StoryStatus.REJECTED, StoryStatus.WITHDRAWN,
+      StoryStatus.CLOSED_NOT_EDITED);
+
+  /**
+   * Retention: erases the text of up to {@code batch} rejected, withdrawn and closed-not-edited
+   * stories that ended before the cutoff, with withdrawal's erasure (the emails about them, the
+   * author's replies, their lines in digests); the status, reference and dates stay.
+   *
+   * @return how many stories' text was erased
+   */
+  @Transactional
+  public int eraseEndedStoryText(Instant cutoff, int batch) {
+    List<Long> ids = stories.findTextToErase(TEXT_RETAINED_UNTIL_ERASED, cutoff, Pageable.ofSize(batch));
+    for (Long id : ids) {
+      Story story = require(id);
+      story.eraseText(now());
+      erased(story);
+    }
+    return ids.size();
+  }
+
+  /**
+   * Retention: erases the author's email and the private link's hash of up to {@code batch}
+   * stories whose case ended before the cutoff; the reference and the published text stay. A case
+   * still running, or that ended after the cutoff by the engine's history, is left for a later run.
+   * First records the end of the cases that ended in the last {@code lookBack}, so that the end
+   * is known when their history is cleaned up.
+   *
+   * @return how many stories' contact details were erased
+   */
+  @Transactional
+  public int eraseAuthorContact(Instant cutoff, int batch, Duration lookBack) {
+    Map<String, Instant> ended = lifecycle.casesEndedSince(now().minus(lookBack));
+    if (!ended.isEmpty()) {
+      stories.findByReferenceIn(ended.keySet()).forEach(story -> story.caseEndedAt(ended.get(story.getReference())));
+      stories.flush();
+    }
+    // Cases still open are skipped, not counted: look at a few batches' worth of candidates.
+    List<Story> candidates = stories.findContactToErase(ENDED, cutoff, Pageable.ofSize(batch * 4));
+    Set<String> open = lifecycle.casesOpenAtOrAfter(candidates.stream().map(Story::getReference).toList(), cutoff);
+    int erased = 0;
+    for (Story story : candidates) {
+      if (erased == batch) {
+        break;
+      }
+      if (!open.contains(story.getReference())) {
+        story.eraseContact(now());
+        erased++;
+      }
+    }
+    return erased;
+  }
+
+  /** What an email address told: every story with it, oldest first (subject access, erasure). */
+  public List<Story> storiesOf(String email) {
+    return stories.findByAuthorEmailIgnoreCaseOrderBySubmittedAtAscIdAsc(email.strip()).stream()
+        .map(StoryService::withServices).toList();
+  }
+
+  /**
+   * Right to erasure, asked for by the author through the data-protection officer: each of the
+   * address's stories is withdrawn as its author would withdraw it (erased at once, a running case
+   * ended through its withdrawal path).
+   *
+   * @return the references of the stories erased
+   */
+  @Transactional
+  public List<String> eraseAllOf(String email) {
+    List<String> references = new ArrayList<>();
+    // By id, each loaded afresh: an erasure's bulk deletes clear the persistence context.
+    List<Long> ids = stories.findByAuthorEmailIgnoreCaseOrderBySubmittedAtAscIdAsc(email.strip()).stream()
+        .map(Story::getId).toList();
+    for (Long id : ids) {
+      Story story = require(id);
+      erase(story);
+      lifecycle.storyWithdrawn(story.getReference());
+      references.add(story.getReference());
+    }
+    return references;
   }
 
   /** Tells the author that a reply was or was not published. */

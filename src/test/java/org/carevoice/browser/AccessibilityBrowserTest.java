@@ -125,7 +125,7 @@ class AccessibilityBrowserTest {
         Arguments.of("staff sign in, failed", "/login?error", "Staff sign in"),
         Arguments.of("story not found (404)", "/stories/CV-0000-000000", "Page not found"),
         Arguments.of("page not found (404)", "/no-such-page", "Page not found"),
-        Arguments.of("private link not found (404)", "/my-story/" + "A".repeat(43), "Page not found"),
+        Arguments.of("private link not found (404)", "/my-story/" + "A".repeat(43), "This private link does not work"),
         Arguments.of("list with a bad page number (400)", "/stories?page=abc", "Stories about care in Lanarkshire"),
         Arguments.of("bad request (400)", "/services/hairmyres-emergency-department?page=x",
             "Sorry, we could not understand that request"),

@@ -88,10 +88,12 @@ class StaffPagesBrowserTest {
       "/staff/reports",
       "/staff/reports.csv",
       "/staff/reports/overdue",
-      "/staff/reports/overdue.csv");
+      "/staff/reports/overdue.csv",
+      "/staff/data-protection",
+      "/staff/data-protection/access-log");
 
 
-  static final List<String> ROLES = List.of("morag", "fiona", "craig", "graham", "shona", "patricia", "admin");
+  static final List<String> ROLES = List.of("morag", "fiona", "craig", "graham", "shona", "patricia", "dana", "admin");
 
   @LocalServerPort int port;
   @Autowired StoryService stories;
@@ -110,6 +112,8 @@ class StaffPagesBrowserTest {
   String unanswered;
   /** Flagged at screening: waiting for the safeguarding lead. */
   String concern;
+  /** Told with the address the data-protection test searches for. */
+  String dataProtectionStory;
 
   @BeforeAll
   void setUp() throws Exception {
@@ -122,6 +126,10 @@ class StaffPagesBrowserTest {
     concern = stories.submit(new NewStory("Worried about my dad at home", "My dad is not safe at home. His carer "
         + "hits him when nobody is there. Please help, the staff were kind but nobody listened to us.",
         "Anne from Hamilton", "anne.staffpages@example.org", Relationship.RELATIVE, YearMonth.now().atDay(1),
+        List.of(ed), Channel.WEB)).reference();
+    dataProtectionStory = stories.submit(new NewStory("For the data-protection pages test", "The ward was calm and the "
+        + "staff explained each step of the treatment to my mother and to me, which we both appreciated a lot.",
+        "Staff Pages Author", "staff.pages.author@example.org", Relationship.RELATIVE, YearMonth.now().atDay(1),
         List.of(ed), Channel.WEB)).reference();
     runJobs();
     complete(StoryLifecycle.Elements.USER_TASK_MODERATE_STORY, answered, "morag",
@@ -158,7 +166,7 @@ class StaffPagesBrowserTest {
   // axe-core
 
   @ParameterizedTest(name = "staff home of {0}")
-  @ValueSource(strings = {"morag", "fiona", "craig", "graham", "shona", "patricia", "admin"})
+  @ValueSource(strings = {"morag", "fiona", "craig", "graham", "shona", "patricia", "dana", "admin"})
   void staffHome_hasNoViolations_forEachRole_atBothWidths(String user) {
     signIn(user);
     assertThat(driver.getCurrentUrl()).as("sign-in lands on the staff home").endsWith("/staff");
@@ -180,6 +188,8 @@ class StaffPagesBrowserTest {
         Arguments.of("craig", "/staff/stories/" + answered + "/celebrate", "Answered, for the staff pages test"),
         Arguments.of("craig", "/staff/subscriptions", "Your story alerts"),
         Arguments.of("shona", "/staff/safeguarding/" + concern, "Possible safeguarding concern"),
+        Arguments.of("dana", "/staff/data-protection", "Data protection"),
+        Arguments.of("dana", "/staff/data-protection/access-log", "Access log"),
         Arguments.of("morag", "/staff/stories/" + answered, "You cannot open the staff view"));
   }
 
@@ -207,6 +217,28 @@ class StaffPagesBrowserTest {
     Axe.assertNoViolations(driver, "change page with errors at desktop width");
     driver.manage().window().setSize(MOBILE);
     Axe.assertNoViolations(driver, "change page with errors at mobile width");
+  }
+
+  @Test
+  void dataProtectionPages_searchErrorResultsAndErasureConfirmation_haveNoViolations() {
+    signIn("dana");
+    open("/staff/data-protection", "Data protection");
+    driver.findElement(By.cssSelector("main form button[type='submit']")).click();
+    wait.until(d -> d.getTitle().startsWith("Error: "));
+    wait.until(d -> d.switchTo().activeElement().getAttribute("class").contains("nhsuk-error-summary"));
+    Axe.assertNoViolations(driver, "data protection search with an error");
+    driver.findElement(By.id("email")).sendKeys("staff.pages.author@example.org");
+    driver.findElement(By.cssSelector("main form button[type='submit']")).click();
+    wait.until(d -> d.findElement(By.tagName("h1")).getText().contains("What we hold about this address"));
+    waitForPage();
+    assertThat(driver.findElement(By.id("stories")).getText()).contains(dataProtectionStory);
+    Axe.assertNoViolations(driver, "data protection results at desktop width");
+    driver.manage().window().setSize(MOBILE);
+    Axe.assertNoViolations(driver, "data protection results at mobile width");
+    driver.findElement(By.cssSelector("main form button.nhsuk-button--warning")).click();
+    wait.until(d -> d.findElement(By.tagName("h1")).getText().contains("Are you sure"));
+    waitForPage();
+    Axe.assertNoViolations(driver, "erasure confirmation at mobile width");
   }
 
   @Test
