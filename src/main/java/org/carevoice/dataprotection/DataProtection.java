@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,11 +41,14 @@ public class DataProtection {
   private final SafeguardingReviews safeguarding;
   private final PersonalDataAccessRepository accessLog;
   private final Clock clock;
+  private final javax.crypto.spec.SecretKeySpec logKey;
   private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
 
   DataProtection(StoryService stories, AuthorReplyService replies, Notifications notifications,
-      SafeguardingReviews safeguarding, PersonalDataAccessRepository accessLog, Clock clock) {
+      SafeguardingReviews safeguarding, PersonalDataAccessRepository accessLog, Clock clock,
+      @org.springframework.beans.factory.annotation.Value("${carevoice.data-protection.access-log-key:}") String key) {
+    this.logKey = logKey(key);
     this.stories = stories;
     this.replies = replies;
     this.notifications = notifications;
@@ -123,13 +125,29 @@ public class DataProtection {
   public record AccessLogEntry(Instant at, String who, String action, String references, int stories, int replies,
       int emails, String subjectHashPrefix) {}
 
-  /** The SHA-256 of the trimmed, lower-case address, as the access log keeps it. */
-  static String subjectHash(String email) {
+  /**
+   * The access log's key. Without a configured key, one made at start-up: the log's entries for one
+   * address then match only within this run of this node (docs/privacy.md says to set one).
+   */
+  private static javax.crypto.spec.SecretKeySpec logKey(String configured) {
+    byte[] key = configured == null || configured.isBlank() ? new byte[32] : configured.getBytes(StandardCharsets.UTF_8);
+    if (configured == null || configured.isBlank()) {
+      new java.security.SecureRandom().nextBytes(key);
+    }
+    return new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256");
+  }
+
+  /**
+   * The keyed hash (HMAC-SHA-256) of the trimmed, lower-case address, as the access log keeps it:
+   * requests about one person can be matched, but a copy of the database does not give the address
+   * away to someone guessing addresses, as a plain hash would.
+   */
+  String subjectHash(String email) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256")
-          .digest(email.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException e) {
+      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+      mac.init(logKey);
+      return HexFormat.of().formatHex(mac.doFinal(email.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException | java.security.InvalidKeyException e) {
       throw new IllegalStateException(e);
     }
   }
