@@ -74,10 +74,12 @@ class ReportQueries {
     List<LeagueRow> league = league(scope, params);
     Map<String, List<Count>> byCode = byChannelAndRelationship(scope, params);
     MonthlyCounts[] storyTrends = storyTrends(scope, params, months);
+    MonthlyCounts tagTrend = MonthlyCounts.empty(months, List.of(TAG_GROUPS));
+    Map<String, List<Count>> tags = tags(scope, period, params, tagTrend);
     long recognised = league.stream().mapToLong(LeagueRow::recognised).sum();
     return new Report(scope, period, now, storyCounts(scope, params), byCode.get("channel"),
         byCode.get("relationship"), responses(scope, params, league), criticality(scope, params), storyTrends[1],
-        storyTrends[0], responseTrend(scope, params, months), tags(scope, params), tagTrend(scope, params, months),
+        storyTrends[0], responseTrend(scope, params, months), tags, tagTrend,
         changes(scope, params), new Celebration(shares(scope, params), recognised), league);
   }
 
@@ -98,16 +100,21 @@ class ReportQueries {
 
   /** Stories told in the period by channel and by relationship, each most first. */
   private Map<String, List<Count>> byChannelAndRelationship(ReportScope scope, MapSqlParameterSource params) {
-    Map<String, List<Count>> counts = new HashMap<>();
-    counts.put("channel", new ArrayList<>());
-    counts.put("relationship", new ArrayList<>());
-    String told = " from story s where s.submitted_at >= :from and s.submitted_at < :to" + storyScope(scope);
-    jdbc.query("select 'channel', s.channel, count(*)" + told + " group by s.channel"
-        + " union all select 'relationship', s.relationship, count(*)" + told + " group by s.relationship"
-        + " order by 1, 3 desc, 2", params, row -> {
-          counts.get(row.getString(1)).add(new Count(row.getString(2), row.getLong(3)));
+    // One pass over the period's stories (both columns are not null), summed here both ways.
+    Map<String, Long> channels = new HashMap<>();
+    Map<String, Long> relationships = new HashMap<>();
+    jdbc.query("select s.channel, s.relationship, count(*) from story s where s.submitted_at >= :from"
+        + " and s.submitted_at < :to" + storyScope(scope) + " group by s.channel, s.relationship", params, row -> {
+          channels.merge(row.getString(1), row.getLong(3), Long::sum);
+          relationships.merge(row.getString(2), row.getLong(3), Long::sum);
         });
-    return counts;
+    return Map.of("channel", mostFirst(channels), "relationship", mostFirst(relationships));
+  }
+
+  /** Most first, then by code. */
+  private static List<Count> mostFirst(Map<String, Long> counts) {
+    return counts.entrySet().stream().map(e -> new Count(e.getKey(), e.getValue()))
+        .sorted(java.util.Comparator.comparingLong(Count::count).reversed().thenComparing(Count::code)).toList();
   }
 
   /** Published stories of the period by criticality 0 to 5 (all six, zeros too); "none" if not set. */
@@ -136,17 +143,19 @@ class ReportQueries {
     MonthlyCounts stories = MonthlyCounts.empty(months, List.of("told", "published"));
     MonthlyCounts bands = MonthlyCounts.empty(months, List.of("low", "middle", "high"));
     String band = "case when s.criticality >= 4 then 'high' when s.criticality >= 2 then 'middle' else 'low' end";
-    jdbc.query("select 'told', " + monthSums("s.submitted_at") + " from story s where s.submitted_at >= :m0"
-        + " and s.submitted_at < :m12" + storyScope(scope)
-        + " union all select " + band + ", " + monthSums("s.published_at") + " from story s"
-        + " where s.published_at >= :m0 and s.published_at < :m12" + storyScope(scope) + " group by " + band, params,
-        row -> {
-          String series = row.getString(1);
+    jdbc.query("select m.i, 'told', count(*) from " + months(false) + " join story s on s.submitted_at >= m.lo"
+        + " and s.submitted_at < m.hi" + storyScope(scope) + " group by m.i"
+        + " union all select m.i, " + band + ", count(*) from " + months(false) + " join story s"
+        + " on s.published_at >= m.lo and s.published_at < m.hi" + storyScope(scope) + " group by m.i, " + band,
+        params, row -> {
+          int month = row.getInt(1);
+          String series = row.getString(2);
+          long count = row.getLong(3);
           if (series.equals("told")) {
-            addMonths(stories.series().get("told"), row, 2);
+            stories.series().get("told")[month] += count;
           } else {
-            addMonths(bands.series().get(series), row, 2);
-            addMonths(stories.series().get("published"), row, 2);
+            bands.series().get(series)[month] += count;
+            stories.series().get("published")[month] += count;
           }
         });
     return new MonthlyCounts[] {stories, bands};
@@ -173,41 +182,51 @@ class ReportQueries {
   /** Cases opened by month, and of those the ones answered so far. */
   private MonthlyCounts responseTrend(ReportScope scope, MapSqlParameterSource params, List<YearMonth> months) {
     MonthlyCounts trend = MonthlyCounts.empty(months, List.of("opened", "answered"));
-    jdbc.query("select " + monthSums("c.opened_at") + ", " + monthSums("c.opened_at", "c.first_response_at is not null")
-        + " from service_case c where c.opened_at >= :m0 and c.opened_at < :m12" + caseScope(scope), params, row -> {
-          addMonths(trend.series().get("opened"), row, 1);
-          addMonths(trend.series().get("answered"), row, 1 + months.size());
+    jdbc.query("select m.i, count(*), count(c.first_response_at) from " + months(false) + " join service_case c"
+        + " on c.opened_at >= m.lo and c.opened_at < m.hi" + caseScope(scope) + " group by m.i", params, row -> {
+          trend.series().get("opened")[row.getInt(1)] = row.getLong(2);
+          trend.series().get("answered")[row.getInt(1)] = row.getLong(3);
         });
     return trend;
   }
 
   // --- tags ------------------------------------------------------------------------------------
 
-  /** Published stories of the period with each tag, by group in StoryTags' order, most first within a group. */
-  private Map<String, List<Count>> tags(ReportScope scope, MapSqlParameterSource params) {
+  /**
+   * Published stories of the period with each tag, by group in StoryTags' order, most first within
+   * a group; and, into {@code trend}, by month the tags of published stories summed by group (a
+   * story with two tags of a group counts twice). One pass: by month and tag, the period being
+   * the sum of its months when it is made of whole trend months (month, quarter, year and most
+   * custom periods), else one more bucket of its own.
+   */
+  private Map<String, List<Count>> tags(ReportScope scope, ReportPeriod period, MapSqlParameterSource params,
+      MonthlyCounts trend) {
+    List<Instant> boundaries = period.trendBoundaries();
+    int first = boundaries.indexOf(period.start());
+    int last = boundaries.indexOf(period.end());
+    boolean wholeMonths = first >= 0 && last > first;
     Map<String, Long> found = new HashMap<>();
-    jdbc.query("select t.tag, count(*) from story_tag t join story s on s.id = t.story_id"
-        + " where s.published_at >= :from and s.published_at < :to" + storyScope(scope) + " group by t.tag", params,
-        row -> {
-          found.put(row.getString(1), row.getLong(2));
+    jdbc.query("select m.i, t.tag, count(*) from " + months(!wholeMonths) + " join story s on s.published_at >= m.lo"
+        + " and s.published_at < m.hi" + storyScope(scope) + " join story_tag t on t.story_id = s.id"
+        + " group by m.i, t.tag", params, (org.springframework.jdbc.core.RowCallbackHandler) row -> {
+          int month = row.getInt(1);
+          String tag = row.getString(2);
+          long count = row.getLong(3);
+          if (month < 0 || wholeMonths && month >= first && month < last) {
+            found.merge(tag, count, Long::sum);
+          }
+          if (month >= 0) {
+            long[] series = trend.series().get(tag.substring(0, Math.max(0, tag.indexOf(':'))));
+            if (series != null) {
+              series[month] += count;
+            }
+          }
         });
     Map<String, List<Count>> groups = new LinkedHashMap<>();
     StoryTags.BY_GROUP.forEach((group, codes) -> groups.put(group, codes.stream()
         .map(code -> new Count(code, found.getOrDefault(code, 0L)))
         .sorted((a, b) -> Long.compare(b.count(), a.count())).toList()));
     return groups;
-  }
-
-  /** By month, the tags of published stories, summed by group (a story with two tags of a group counts twice). */
-  private MonthlyCounts tagTrend(ReportScope scope, MapSqlParameterSource params, List<YearMonth> months) {
-    MonthlyCounts trend = MonthlyCounts.empty(months, List.of(TAG_GROUPS));
-    jdbc.query("select t.tag, " + monthSums("s.published_at") + " from story s join story_tag t on t.story_id = s.id"
-        + " where s.published_at >= :m0 and s.published_at < :m12" + storyScope(scope) + " group by t.tag", params,
-        (org.springframework.jdbc.core.RowCallbackHandler) row -> {
-          String tag = row.getString(1);
-          addMonths(trend.series().get(tag.substring(0, Math.max(0, tag.indexOf(':')))), row, 2);
-        });
-    return trend;
   }
 
   // --- changes, shares, recognition --------------------------------------------------------------
@@ -373,28 +392,26 @@ class ReportQueries {
     return scope.everything() ? "" : " and r.service_id in (:services)";
   }
 
-  /** One sum per trend month: rows whose column falls in the month (and meet the condition). */
-  private static String monthSums(String column) {
-    return monthSums(column, null);
-  }
-
-  private static String monthSums(String column, String condition) {
-    StringBuilder sql = new StringBuilder();
+  /**
+   * The trend months as a table {@code m (i, lo, hi)}: month i from lo (inclusive) to hi
+   * (exclusive); with the period as i = -1 too. A range join on it reads each month's rows from
+   * the index and only counts them (a sum of twelve conditions per row was the reports' main cost).
+   */
+  private static String months(boolean withPeriod) {
+    StringBuilder sql = new StringBuilder("(");
     for (int i = 0; i < ReportPeriod.TREND_MONTHS; i++) {
-      sql.append(i == 0 ? "" : ", ").append("coalesce(sum(case when ").append(column).append(" >= :m").append(i)
-          .append(" and ").append(column).append(" < :m").append(i + 1)
-          .append(condition == null ? "" : " and " + condition).append(" then 1 else 0 end), 0)");
+      sql.append(i == 0 ? "" : " union all ").append("select ").append(i).append(i == 0 ? " as i, " : ", ")
+          .append(moment(":m" + i)).append(i == 0 ? " as lo, " : ", ").append(moment(":m" + (i + 1)))
+          .append(i == 0 ? " as hi" : "");
     }
-    return sql.toString();
+    if (withPeriod) {
+      sql.append(" union all select -1, ").append(moment(":from")).append(", ").append(moment(":to"));
+    }
+    return sql.append(") m").toString();
   }
 
-  private static void addMonths(long[] series, ResultSet row, int firstColumn) throws SQLException {
-    if (series == null) {
-      return;
-    }
-    for (int i = 0; i < series.length; i++) {
-      series[i] += row.getLong(firstColumn + i);
-    }
+  private static String moment(String parameter) {
+    return "cast(" + parameter + " as timestamp with time zone)";
   }
 
   private static Double number(ResultSet row, int column) throws SQLException {
