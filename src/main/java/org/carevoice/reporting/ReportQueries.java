@@ -71,94 +71,117 @@ class ReportQueries {
   Report report(ReportScope scope, ReportPeriod period, Instant now) {
     MapSqlParameterSource params = params(scope, period, now);
     List<YearMonth> months = period.trendMonths();
+    PeriodMonths inPeriod = PeriodMonths.of(period);
     List<LeagueRow> league = league(scope, params);
-    Map<String, List<Count>> byCode = byChannelAndRelationship(scope, params);
-    MonthlyCounts[] storyTrends = storyTrends(scope, params, months);
+    StoryFigures stories = stories(scope, params, months, inPeriod);
     MonthlyCounts tagTrend = MonthlyCounts.empty(months, List.of(TAG_GROUPS));
-    Map<String, List<Count>> tags = tags(scope, period, params, tagTrend);
+    Map<String, List<Count>> tags = tags(scope, params, inPeriod, tagTrend);
     long recognised = league.stream().mapToLong(LeagueRow::recognised).sum();
-    return new Report(scope, period, now, storyCounts(scope, params), byCode.get("channel"),
-        byCode.get("relationship"), responses(scope, params, league), criticality(scope, params), storyTrends[1],
-        storyTrends[0], responseTrend(scope, params, months), tags, tagTrend,
-        changes(scope, params), new Celebration(shares(scope, params), recognised), league);
+    return new Report(scope, period, now, stories.counts(), stories.channels(), stories.relationships(),
+        responses(scope, params, league), stories.criticality(), stories.bands(), stories.trend(),
+        responseTrend(scope, params, months), tags, tagTrend, changes(scope, params),
+        new Celebration(shares(scope, params), recognised), league);
+  }
+
+  /**
+   * The trend months that make up the period, from {@code first} to {@code last} (exclusive); or
+   * none (-1) when the period is not made of whole trend months (some custom periods): then the
+   * queries count the period as a bucket of its own, number -1 (see {@link #months}).
+   */
+  record PeriodMonths(int first, int last) {
+    static PeriodMonths of(ReportPeriod period) {
+      List<Instant> boundaries = period.trendBoundaries();
+      int first = boundaries.indexOf(period.start());
+      int last = boundaries.indexOf(period.end());
+      return first >= 0 && last > first ? new PeriodMonths(first, last) : new PeriodMonths(-1, -1);
+    }
+
+    boolean whole() {
+      return first >= 0;
+    }
+
+    /** Whether a row of bucket i counts for the period. */
+    boolean counts(int i) {
+      return i < 0 || i >= first && i < last;
+    }
   }
 
   // --- stories ---------------------------------------------------------------------------------
 
-  private StoryCounts storyCounts(ReportScope scope, MapSqlParameterSource params) {
-    String stories = "select count(*) from story s where ";
-    String in = storyScope(scope);
-    List<Long> counts = jdbc.query(
-        "select 1 as n, (" + stories + "s.submitted_at >= :from and s.submitted_at < :to" + in + ") as c"
-            + " union all select 2, (" + stories + "s.published_at >= :from and s.published_at < :to" + in + ")"
-            + " union all select 3, (" + stories + "s.status = 'REJECTED' and s.decided_at >= :from and s.decided_at < :to"
-            + in + ")"
-            + " union all select 4, (" + stories + "s.status = 'WITHDRAWN' and s.ended_at >= :from and s.ended_at < :to"
-            + in + ") order by 1", params, (row, n) -> row.getLong(2));
-    return new StoryCounts(counts.get(0), counts.get(1), counts.get(2), counts.get(3));
-  }
+  private record StoryFigures(StoryCounts counts, List<Count> channels, List<Count> relationships,
+      List<Count> criticality, MonthlyCounts trend, MonthlyCounts bands) {}
 
-  /** Stories told in the period by channel and by relationship, each most first. */
-  private Map<String, List<Count>> byChannelAndRelationship(ReportScope scope, MapSqlParameterSource params) {
-    // One pass over the period's stories (both columns are not null), summed here both ways.
+  /**
+   * The story figures in three queries, each one pass over its index: stories told by month (and
+   * period) by channel and relationship; published by month (and period) by criticality; rejected
+   * and withdrawn in the period. The period's figures and the trends (told and published by month
+   * [trend], published by month in three bands of criticality 0-1, 2-3 and 4-5 [bands]) are summed
+   * from the same rows.
+   */
+  private StoryFigures stories(ReportScope scope, MapSqlParameterSource params, List<YearMonth> months,
+      PeriodMonths inPeriod) {
+    MonthlyCounts trend = MonthlyCounts.empty(months, List.of("told", "published"));
+    MonthlyCounts bands = MonthlyCounts.empty(months, List.of("low", "middle", "high"));
+    String buckets = months(!inPeriod.whole());
+    // Channel and relationship are not null.
     Map<String, Long> channels = new HashMap<>();
     Map<String, Long> relationships = new HashMap<>();
-    jdbc.query("select s.channel, s.relationship, count(*) from story s where s.submitted_at >= :from"
-        + " and s.submitted_at < :to" + storyScope(scope) + " group by s.channel, s.relationship", params, row -> {
-          channels.merge(row.getString(1), row.getLong(3), Long::sum);
-          relationships.merge(row.getString(2), row.getLong(3), Long::sum);
+    long[] told = new long[1];
+    jdbc.query("select m.i, s.channel, s.relationship, count(*) from " + buckets + " join story s"
+        + " on s.submitted_at >= m.lo and s.submitted_at < m.hi" + storyScope(scope)
+        + " group by m.i, s.channel, s.relationship", params, row -> {
+          int month = row.getInt(1);
+          long count = row.getLong(4);
+          if (month >= 0) {
+            trend.series().get("told")[month] += count;
+          }
+          if (inPeriod.counts(month)) {
+            channels.merge(row.getString(2), count, Long::sum);
+            relationships.merge(row.getString(3), count, Long::sum);
+            told[0] += count;
+          }
         });
-    return Map.of("channel", mostFirst(channels), "relationship", mostFirst(relationships));
+    Map<String, Long> levels = new HashMap<>();
+    long[] published = new long[1];
+    jdbc.query("select m.i, s.criticality, count(*) from " + buckets + " join story s"
+        + " on s.published_at >= m.lo and s.published_at < m.hi" + storyScope(scope) + " group by m.i, s.criticality",
+        params, row -> {
+          int month = row.getInt(1);
+          int level = row.getInt(2);
+          boolean none = row.wasNull();
+          long count = row.getLong(3);
+          if (month >= 0) {
+            String band = !none && level >= 4 ? "high" : !none && level >= 2 ? "middle" : "low";
+            bands.series().get(band)[month] += count;
+            trend.series().get("published")[month] += count;
+          }
+          if (inPeriod.counts(month)) {
+            levels.merge(none ? "none" : String.valueOf(level), count, Long::sum);
+            published[0] += count;
+          }
+        });
+    List<Count> criticality = new ArrayList<>();
+    for (int level = 0; level <= 5; level++) {
+      criticality.add(new Count(String.valueOf(level), levels.getOrDefault(String.valueOf(level), 0L)));
+    }
+    if (levels.containsKey("none")) {
+      criticality.add(new Count("none", levels.get("none")));
+    }
+    String stories = "select count(*) from story s where ";
+    String in = storyScope(scope);
+    List<Long> ended = jdbc.query(
+        "select 1 as n, (" + stories + "s.status = 'REJECTED' and s.decided_at >= :from and s.decided_at < :to"
+            + in + ") as c"
+            + " union all select 2, (" + stories + "s.status = 'WITHDRAWN' and s.ended_at >= :from and s.ended_at < :to"
+            + in + ") order by 1", params, (row, n) -> row.getLong(2));
+    return new StoryFigures(new StoryCounts(told[0], published[0], ended.get(0), ended.get(1)), mostFirst(channels),
+        mostFirst(relationships), criticality, trend, bands);
   }
 
   /** Most first, then by code. */
   private static List<Count> mostFirst(Map<String, Long> counts) {
     return counts.entrySet().stream().map(e -> new Count(e.getKey(), e.getValue()))
         .sorted(java.util.Comparator.comparingLong(Count::count).reversed().thenComparing(Count::code)).toList();
-  }
-
-  /** Published stories of the period by criticality 0 to 5 (all six, zeros too); "none" if not set. */
-  private List<Count> criticality(ReportScope scope, MapSqlParameterSource params) {
-    Map<String, Long> found = new HashMap<>();
-    jdbc.query("select s.criticality, count(*) from story s where s.published_at >= :from and s.published_at < :to"
-        + storyScope(scope) + " group by s.criticality", params, row -> {
-          int level = row.getInt(1);
-          found.put(row.wasNull() ? "none" : String.valueOf(level), row.getLong(2));
-        });
-    List<Count> counts = new ArrayList<>();
-    for (int level = 0; level <= 5; level++) {
-      counts.add(new Count(String.valueOf(level), found.getOrDefault(String.valueOf(level), 0L)));
-    }
-    if (found.containsKey("none")) {
-      counts.add(new Count("none", found.get("none")));
-    }
-    return counts;
-  }
-
-  /**
-   * Stories told and published by month [0], and published by month in three bands of
-   * criticality, 0-1, 2-3 and 4-5 [1]: one query.
-   */
-  private MonthlyCounts[] storyTrends(ReportScope scope, MapSqlParameterSource params, List<YearMonth> months) {
-    MonthlyCounts stories = MonthlyCounts.empty(months, List.of("told", "published"));
-    MonthlyCounts bands = MonthlyCounts.empty(months, List.of("low", "middle", "high"));
-    String band = "case when s.criticality >= 4 then 'high' when s.criticality >= 2 then 'middle' else 'low' end";
-    jdbc.query("select m.i, 'told', count(*) from " + months(false) + " join story s on s.submitted_at >= m.lo"
-        + " and s.submitted_at < m.hi" + storyScope(scope) + " group by m.i"
-        + " union all select m.i, " + band + ", count(*) from " + months(false) + " join story s"
-        + " on s.published_at >= m.lo and s.published_at < m.hi" + storyScope(scope) + " group by m.i, " + band,
-        params, row -> {
-          int month = row.getInt(1);
-          String series = row.getString(2);
-          long count = row.getLong(3);
-          if (series.equals("told")) {
-            stories.series().get("told")[month] += count;
-          } else {
-            bands.series().get(series)[month] += count;
-            stories.series().get("published")[month] += count;
-          }
-        });
-    return new MonthlyCounts[] {stories, bands};
   }
 
   // --- responses -------------------------------------------------------------------------------
@@ -199,20 +222,16 @@ class ReportQueries {
    * the sum of its months when it is made of whole trend months (month, quarter, year and most
    * custom periods), else one more bucket of its own.
    */
-  private Map<String, List<Count>> tags(ReportScope scope, ReportPeriod period, MapSqlParameterSource params,
+  private Map<String, List<Count>> tags(ReportScope scope, MapSqlParameterSource params, PeriodMonths inPeriod,
       MonthlyCounts trend) {
-    List<Instant> boundaries = period.trendBoundaries();
-    int first = boundaries.indexOf(period.start());
-    int last = boundaries.indexOf(period.end());
-    boolean wholeMonths = first >= 0 && last > first;
     Map<String, Long> found = new HashMap<>();
-    jdbc.query("select m.i, t.tag, count(*) from " + months(!wholeMonths) + " join story s on s.published_at >= m.lo"
+    jdbc.query("select m.i, t.tag, count(*) from " + months(!inPeriod.whole()) + " join story s on s.published_at >= m.lo"
         + " and s.published_at < m.hi" + storyScope(scope) + " join story_tag t on t.story_id = s.id"
         + " group by m.i, t.tag", params, (org.springframework.jdbc.core.RowCallbackHandler) row -> {
           int month = row.getInt(1);
           String tag = row.getString(2);
           long count = row.getLong(3);
-          if (month < 0 || wholeMonths && month >= first && month < last) {
+          if (inPeriod.counts(month)) {
             found.merge(tag, count, Long::sum);
           }
           if (month >= 0) {
