@@ -134,13 +134,15 @@ final class ReportFigureChecks {
 
   /** Site A (A1, A2) and service B1 alone. */
   /**
-   * Periods not made of whole months (their tags are counted apart from the trend months'): 3 to
-   * 12 June has stories 1 and 2 published (10 on 13 June is not); 31 May to 3 June has 9 (23:50
-   * on 31 May in Scotland) and 1. The trends still end with the month of the last day.
+   * Periods not made of whole months (their figures are counted apart from the trend months'): 3
+   * to 12 June has stories 1, 2 and 6 published (6, since withdrawn, without its tags; 10 on 13
+   * June is not); 31 May to 3 June has 9 (23:50 on 31 May in Scotland) and 1. The trends still end
+   * with the month of the last day.
    */
   void checkCustomPeriods() {
     Report early = custom(java.time.LocalDate.of(2025, 6, 3), java.time.LocalDate.of(2025, 6, 12));
-    assertThat(early.stories().published()).isEqualTo(2);
+    assertThat(early.stories().published()).isEqualTo(3);
+    assertThat(early.stories().told()).isEqualTo(4);
     assertThat(counts(early.tags().get("good"))).containsEntry("good:kind-staff", 2L).containsEntry("good:listened", 0L);
     assertThat(counts(early.tags().get("improve"))).containsEntry("improve:waiting-time", 1L)
         .containsEntry("improve:communication", 0L).containsEntry("improve:food", 0L);
