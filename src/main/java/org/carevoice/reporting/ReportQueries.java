@@ -71,85 +71,117 @@ class ReportQueries {
   Report report(ReportScope scope, ReportPeriod period, Instant now) {
     MapSqlParameterSource params = params(scope, period, now);
     List<YearMonth> months = period.trendMonths();
+    PeriodMonths inPeriod = PeriodMonths.of(period);
     List<LeagueRow> league = league(scope, params);
-    Map<String, List<Count>> byCode = byChannelAndRelationship(scope, params);
-    MonthlyCounts[] storyTrends = storyTrends(scope, params, months);
+    StoryFigures stories = stories(scope, params, months, inPeriod);
+    MonthlyCounts tagTrend = MonthlyCounts.empty(months, List.of(TAG_GROUPS));
+    Map<String, List<Count>> tags = tags(scope, params, inPeriod, tagTrend);
     long recognised = league.stream().mapToLong(LeagueRow::recognised).sum();
-    return new Report(scope, period, now, storyCounts(scope, params), byCode.get("channel"),
-        byCode.get("relationship"), responses(scope, params, league), criticality(scope, params), storyTrends[1],
-        storyTrends[0], responseTrend(scope, params, months), tags(scope, params), tagTrend(scope, params, months),
-        changes(scope, params), new Celebration(shares(scope, params), recognised), league);
+    return new Report(scope, period, now, stories.counts(), stories.channels(), stories.relationships(),
+        responses(scope, params, league), stories.criticality(), stories.bands(), stories.trend(),
+        responseTrend(scope, params, months), tags, tagTrend, changes(scope, params),
+        new Celebration(shares(scope, params), recognised), league);
+  }
+
+  /**
+   * The trend months that make up the period, from {@code first} to {@code last} (exclusive); or
+   * none (-1) when the period is not made of whole trend months (some custom periods): then the
+   * queries count the period as a bucket of its own, number -1 (see {@link #months}).
+   */
+  record PeriodMonths(int first, int last) {
+    static PeriodMonths of(ReportPeriod period) {
+      List<Instant> boundaries = period.trendBoundaries();
+      int first = boundaries.indexOf(period.start());
+      int last = boundaries.indexOf(period.end());
+      return first >= 0 && last > first ? new PeriodMonths(first, last) : new PeriodMonths(-1, -1);
+    }
+
+    boolean whole() {
+      return first >= 0;
+    }
+
+    /** Whether a row of bucket i counts for the period. */
+    boolean counts(int i) {
+      return i < 0 || i >= first && i < last;
+    }
   }
 
   // --- stories ---------------------------------------------------------------------------------
 
-  private StoryCounts storyCounts(ReportScope scope, MapSqlParameterSource params) {
-    String stories = "select count(*) from story s where ";
-    String in = storyScope(scope);
-    List<Long> counts = jdbc.query(
-        "select 1 as n, (" + stories + "s.submitted_at >= :from and s.submitted_at < :to" + in + ") as c"
-            + " union all select 2, (" + stories + "s.published_at >= :from and s.published_at < :to" + in + ")"
-            + " union all select 3, (" + stories + "s.status = 'REJECTED' and s.decided_at >= :from and s.decided_at < :to"
-            + in + ")"
-            + " union all select 4, (" + stories + "s.status = 'WITHDRAWN' and s.ended_at >= :from and s.ended_at < :to"
-            + in + ") order by 1", params, (row, n) -> row.getLong(2));
-    return new StoryCounts(counts.get(0), counts.get(1), counts.get(2), counts.get(3));
-  }
-
-  /** Stories told in the period by channel and by relationship, each most first. */
-  private Map<String, List<Count>> byChannelAndRelationship(ReportScope scope, MapSqlParameterSource params) {
-    Map<String, List<Count>> counts = new HashMap<>();
-    counts.put("channel", new ArrayList<>());
-    counts.put("relationship", new ArrayList<>());
-    String told = " from story s where s.submitted_at >= :from and s.submitted_at < :to" + storyScope(scope);
-    jdbc.query("select 'channel', s.channel, count(*)" + told + " group by s.channel"
-        + " union all select 'relationship', s.relationship, count(*)" + told + " group by s.relationship"
-        + " order by 1, 3 desc, 2", params, row -> {
-          counts.get(row.getString(1)).add(new Count(row.getString(2), row.getLong(3)));
-        });
-    return counts;
-  }
-
-  /** Published stories of the period by criticality 0 to 5 (all six, zeros too); "none" if not set. */
-  private List<Count> criticality(ReportScope scope, MapSqlParameterSource params) {
-    Map<String, Long> found = new HashMap<>();
-    jdbc.query("select s.criticality, count(*) from story s where s.published_at >= :from and s.published_at < :to"
-        + storyScope(scope) + " group by s.criticality", params, row -> {
-          int level = row.getInt(1);
-          found.put(row.wasNull() ? "none" : String.valueOf(level), row.getLong(2));
-        });
-    List<Count> counts = new ArrayList<>();
-    for (int level = 0; level <= 5; level++) {
-      counts.add(new Count(String.valueOf(level), found.getOrDefault(String.valueOf(level), 0L)));
-    }
-    if (found.containsKey("none")) {
-      counts.add(new Count("none", found.get("none")));
-    }
-    return counts;
-  }
+  private record StoryFigures(StoryCounts counts, List<Count> channels, List<Count> relationships,
+      List<Count> criticality, MonthlyCounts trend, MonthlyCounts bands) {}
 
   /**
-   * Stories told and published by month [0], and published by month in three bands of
-   * criticality, 0-1, 2-3 and 4-5 [1]: one query.
+   * The story figures in three queries, each one pass over its index: stories told by month (and
+   * period) by channel and relationship; published by month (and period) by criticality; rejected
+   * and withdrawn in the period. The period's figures and the trends (told and published by month
+   * [trend], published by month in three bands of criticality 0-1, 2-3 and 4-5 [bands]) are summed
+   * from the same rows.
    */
-  private MonthlyCounts[] storyTrends(ReportScope scope, MapSqlParameterSource params, List<YearMonth> months) {
-    MonthlyCounts stories = MonthlyCounts.empty(months, List.of("told", "published"));
+  private StoryFigures stories(ReportScope scope, MapSqlParameterSource params, List<YearMonth> months,
+      PeriodMonths inPeriod) {
+    MonthlyCounts trend = MonthlyCounts.empty(months, List.of("told", "published"));
     MonthlyCounts bands = MonthlyCounts.empty(months, List.of("low", "middle", "high"));
-    String band = "case when s.criticality >= 4 then 'high' when s.criticality >= 2 then 'middle' else 'low' end";
-    jdbc.query("select 'told', " + monthSums("s.submitted_at") + " from story s where s.submitted_at >= :m0"
-        + " and s.submitted_at < :m12" + storyScope(scope)
-        + " union all select " + band + ", " + monthSums("s.published_at") + " from story s"
-        + " where s.published_at >= :m0 and s.published_at < :m12" + storyScope(scope) + " group by " + band, params,
-        row -> {
-          String series = row.getString(1);
-          if (series.equals("told")) {
-            addMonths(stories.series().get("told"), row, 2);
-          } else {
-            addMonths(bands.series().get(series), row, 2);
-            addMonths(stories.series().get("published"), row, 2);
+    String buckets = months(!inPeriod.whole());
+    // Channel and relationship are not null.
+    Map<String, Long> channels = new HashMap<>();
+    Map<String, Long> relationships = new HashMap<>();
+    long[] told = new long[1];
+    jdbc.query("select m.i, s.channel, s.relationship, count(*) from " + buckets + " join story s"
+        + " on s.submitted_at >= m.lo and s.submitted_at < m.hi" + storyScope(scope)
+        + " group by m.i, s.channel, s.relationship", params, row -> {
+          int month = row.getInt(1);
+          long count = row.getLong(4);
+          if (month >= 0) {
+            trend.series().get("told")[month] += count;
+          }
+          if (inPeriod.counts(month)) {
+            channels.merge(row.getString(2), count, Long::sum);
+            relationships.merge(row.getString(3), count, Long::sum);
+            told[0] += count;
           }
         });
-    return new MonthlyCounts[] {stories, bands};
+    Map<String, Long> levels = new HashMap<>();
+    long[] published = new long[1];
+    jdbc.query("select m.i, s.criticality, count(*) from " + buckets + " join story s"
+        + " on s.published_at >= m.lo and s.published_at < m.hi" + storyScope(scope) + " group by m.i, s.criticality",
+        params, row -> {
+          int month = row.getInt(1);
+          int level = row.getInt(2);
+          boolean none = row.wasNull();
+          long count = row.getLong(3);
+          if (month >= 0) {
+            String band = !none && level >= 4 ? "high" : !none && level >= 2 ? "middle" : "low";
+            bands.series().get(band)[month] += count;
+            trend.series().get("published")[month] += count;
+          }
+          if (inPeriod.counts(month)) {
+            levels.merge(none ? "none" : String.valueOf(level), count, Long::sum);
+            published[0] += count;
+          }
+        });
+    List<Count> criticality = new ArrayList<>();
+    for (int level = 0; level <= 5; level++) {
+      criticality.add(new Count(String.valueOf(level), levels.getOrDefault(String.valueOf(level), 0L)));
+    }
+    if (levels.containsKey("none")) {
+      criticality.add(new Count("none", levels.get("none")));
+    }
+    String stories = "select count(*) from story s where ";
+    String in = storyScope(scope);
+    List<Long> ended = jdbc.query(
+        "select 1 as n, (" + stories + "s.status = 'REJECTED' and s.decided_at >= :from and s.decided_at < :to"
+            + in + ") as c"
+            + " union all select 2, (" + stories + "s.status = 'WITHDRAWN' and s.ended_at >= :from and s.ended_at < :to"
+            + in + ") order by 1", params, (row, n) -> row.getLong(2));
+    return new StoryFigures(new StoryCounts(told[0], published[0], ended.get(0), ended.get(1)), mostFirst(channels),
+        mostFirst(relationships), criticality, trend, bands);
+  }
+
+  /** Most first, then by code. */
+  private static List<Count> mostFirst(Map<String, Long> counts) {
+    return counts.entrySet().stream().map(e -> new Count(e.getKey(), e.getValue()))
+        .sorted(java.util.Comparator.comparingLong(Count::count).reversed().thenComparing(Count::code)).toList();
   }
 
   // --- responses -------------------------------------------------------------------------------
@@ -173,41 +205,47 @@ class ReportQueries {
   /** Cases opened by month, and of those the ones answered so far. */
   private MonthlyCounts responseTrend(ReportScope scope, MapSqlParameterSource params, List<YearMonth> months) {
     MonthlyCounts trend = MonthlyCounts.empty(months, List.of("opened", "answered"));
-    jdbc.query("select " + monthSums("c.opened_at") + ", " + monthSums("c.opened_at", "c.first_response_at is not null")
-        + " from service_case c where c.opened_at >= :m0 and c.opened_at < :m12" + caseScope(scope), params, row -> {
-          addMonths(trend.series().get("opened"), row, 1);
-          addMonths(trend.series().get("answered"), row, 1 + months.size());
+    jdbc.query("select m.i, count(*), count(c.first_response_at) from " + months(false) + " join service_case c"
+        + " on c.opened_at >= m.lo and c.opened_at < m.hi" + caseScope(scope) + " group by m.i", params, row -> {
+          trend.series().get("opened")[row.getInt(1)] = row.getLong(2);
+          trend.series().get("answered")[row.getInt(1)] = row.getLong(3);
         });
     return trend;
   }
 
   // --- tags ------------------------------------------------------------------------------------
 
-  /** Published stories of the period with each tag, by group in StoryTags' order, most first within a group. */
-  private Map<String, List<Count>> tags(ReportScope scope, MapSqlParameterSource params) {
+  /**
+   * Published stories of the period with each tag, by group in StoryTags' order, most first within
+   * a group; and, into {@code trend}, by month the tags of published stories summed by group (a
+   * story with two tags of a group counts twice). One pass: by month and tag, the period being
+   * the sum of its months when it is made of whole trend months (month, quarter, year and most
+   * custom periods), else one more bucket of its own.
+   */
+  private Map<String, List<Count>> tags(ReportScope scope, MapSqlParameterSource params, PeriodMonths inPeriod,
+      MonthlyCounts trend) {
     Map<String, Long> found = new HashMap<>();
-    jdbc.query("select t.tag, count(*) from story_tag t join story s on s.id = t.story_id"
-        + " where s.published_at >= :from and s.published_at < :to" + storyScope(scope) + " group by t.tag", params,
-        row -> {
-          found.put(row.getString(1), row.getLong(2));
+    jdbc.query("select m.i, t.tag, count(*) from " + months(!inPeriod.whole()) + " join story s on s.published_at >= m.lo"
+        + " and s.published_at < m.hi" + storyScope(scope) + " join story_tag t on t.story_id = s.id"
+        + " group by m.i, t.tag", params, (org.springframework.jdbc.core.RowCallbackHandler) row -> {
+          int month = row.getInt(1);
+          String tag = row.getString(2);
+          long count = row.getLong(3);
+          if (inPeriod.counts(month)) {
+            found.merge(tag, count, Long::sum);
+          }
+          if (month >= 0) {
+            long[] series = trend.series().get(tag.substring(0, Math.max(0, tag.indexOf(':'))));
+            if (series != null) {
+              series[month] += count;
+            }
+          }
         });
     Map<String, List<Count>> groups = new LinkedHashMap<>();
     StoryTags.BY_GROUP.forEach((group, codes) -> groups.put(group, codes.stream()
         .map(code -> new Count(code, found.getOrDefault(code, 0L)))
         .sorted((a, b) -> Long.compare(b.count(), a.count())).toList()));
     return groups;
-  }
-
-  /** By month, the tags of published stories, summed by group (a story with two tags of a group counts twice). */
-  private MonthlyCounts tagTrend(ReportScope scope, MapSqlParameterSource params, List<YearMonth> months) {
-    MonthlyCounts trend = MonthlyCounts.empty(months, List.of(TAG_GROUPS));
-    jdbc.query("select t.tag, " + monthSums("s.published_at") + " from story s join story_tag t on t.story_id = s.id"
-        + " where s.published_at >= :m0 and s.published_at < :m12" + storyScope(scope) + " group by t.tag", params,
-        (org.springframework.jdbc.core.RowCallbackHandler) row -> {
-          String tag = row.getString(1);
-          addMonths(trend.series().get(tag.substring(0, Math.max(0, tag.indexOf(':')))), row, 2);
-        });
-    return trend;
   }
 
   // --- changes, shares, recognition --------------------------------------------------------------
@@ -373,28 +411,26 @@ class ReportQueries {
     return scope.everything() ? "" : " and r.service_id in (:services)";
   }
 
-  /** One sum per trend month: rows whose column falls in the month (and meet the condition). */
-  private static String monthSums(String column) {
-    return monthSums(column, null);
-  }
-
-  private static String monthSums(String column, String condition) {
-    StringBuilder sql = new StringBuilder();
+  /**
+   * The trend months as a table {@code m (i, lo, hi)}: month i from lo (inclusive) to hi
+   * (exclusive); with the period as i = -1 too. A range join on it reads each month's rows from
+   * the index and only counts them (a sum of twelve conditions per row was the reports' main cost).
+   */
+  private static String months(boolean withPeriod) {
+    StringBuilder sql = new StringBuilder("(");
     for (int i = 0; i < ReportPeriod.TREND_MONTHS; i++) {
-      sql.append(i == 0 ? "" : ", ").append("coalesce(sum(case when ").append(column).append(" >= :m").append(i)
-          .append(" and ").append(column).append(" < :m").append(i + 1)
-          .append(condition == null ? "" : " and " + condition).append(" then 1 else 0 end), 0)");
+      sql.append(i == 0 ? "" : " union all ").append("select ").append(i).append(i == 0 ? " as i, " : ", ")
+          .append(moment(":m" + i)).append(i == 0 ? " as lo, " : ", ").append(moment(":m" + (i + 1)))
+          .append(i == 0 ? " as hi" : "");
     }
-    return sql.toString();
+    if (withPeriod) {
+      sql.append(" union all select -1, ").append(moment(":from")).append(", ").append(moment(":to"));
+    }
+    return sql.append(") m").toString();
   }
 
-  private static void addMonths(long[] series, ResultSet row, int firstColumn) throws SQLException {
-    if (series == null) {
-      return;
-    }
-    for (int i = 0; i < series.length; i++) {
-      series[i] += row.getLong(firstColumn + i);
-    }
+  private static String moment(String parameter) {
+    return "cast(" + parameter + " as timestamp with time zone)";
   }
 
   private static Double number(ResultSet row, int column) throws SQLException {

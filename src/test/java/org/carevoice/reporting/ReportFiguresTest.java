@@ -30,6 +30,11 @@ class ReportFiguresTest {
   }
 
   @Test
+  void customPeriods_notMadeOfWholeMonths() {
+    checks.checkCustomPeriods();
+  }
+
+  @Test
   void siteAndService_countOnlyTheirServices() {
     checks.checkSiteAndService();
   }
