@@ -13,6 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javax.sql.DataSource;
 import org.carevoice.reporting.Report.Celebration;
 import org.carevoice.reporting.Report.Changes;
@@ -25,6 +28,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -46,6 +50,16 @@ class ReportQueries {
 
   private final NamedParameterJdbcTemplate jdbc;
   private final boolean postgres;
+  /**
+   * Runs a report's groups of queries beside the request's thread: as many as the machine has
+   * cores (the database shares them), the rest queue. Each holds a connection only while it runs.
+   */
+  private final ExecutorService sideQueries = Executors.newFixedThreadPool(
+      Math.max(2, Runtime.getRuntime().availableProcessors()), runnable -> {
+        Thread thread = new Thread(runnable, "report-queries");
+        thread.setDaemon(true);
+        return thread;
+      });
 
   ReportQueries(NamedParameterJdbcTemplate jdbc, DataSource dataSource) throws SQLException {
     this.jdbc = jdbc;
@@ -68,19 +82,51 @@ class ReportQueries {
     return "case when " + end + " is null then null else greatest(0, " + seconds + ") / 3600.0 end";
   }
 
+  /**
+   * The report: its independent groups of queries run side by side, each on a connection of its
+   * own (a report for a whole board reads a year of stories, cases and tags; one after another the
+   * queries took most of the page's time). Not in one transaction: the figures are each a
+   * consistent count, a report is a moment's look, and a request waiting for its queries then holds
+   * no connection (no request can starve the pool while its queries wait for one).
+   */
+  @Transactional(propagation = Propagation.NOT_SUPPORTED)
   Report report(ReportScope scope, ReportPeriod period, Instant now) {
     MapSqlParameterSource params = params(scope, period, now);
     List<YearMonth> months = period.trendMonths();
     PeriodMonths inPeriod = PeriodMonths.of(period);
-    List<LeagueRow> league = league(scope, params);
-    StoryFigures stories = stories(scope, params, months, inPeriod);
     MonthlyCounts tagTrend = MonthlyCounts.empty(months, List.of(TAG_GROUPS));
-    Map<String, List<Count>> tags = tags(scope, params, inPeriod, tagTrend);
-    long recognised = league.stream().mapToLong(LeagueRow::recognised).sum();
-    return new Report(scope, period, now, stories.counts(), stories.channels(), stories.relationships(),
-        responses(scope, params, league), stories.criticality(), stories.bands(), stories.trend(),
-        responseTrend(scope, params, months), tags, tagTrend, changes(scope, params),
-        new Celebration(shares(scope, params), recognised), league);
+    CompletableFuture<List<LeagueRow>> league = side(() -> league(scope, params));
+    CompletableFuture<StoryFigures> stories = side(() -> stories(scope, params, months, inPeriod));
+    CompletableFuture<Map<String, List<Count>>> tags = side(() -> tags(scope, params, inPeriod, tagTrend));
+    MonthlyCounts responseTrend = responseTrend(scope, params, months);
+    Changes changes = changes(scope, params);
+    long shares = shares(scope, params);
+    List<LeagueRow> rows = join(league);
+    StoryFigures story = join(stories);
+    long recognised = rows.stream().mapToLong(LeagueRow::recognised).sum();
+    return new Report(scope, period, now, story.counts(), story.channels(), story.relationships(),
+        responses(scope, params, rows), story.criticality(), story.bands(), story.trend(),
+        responseTrend, join(tags), tagTrend, changes, new Celebration(shares, recognised), rows);
+  }
+
+  private <T> CompletableFuture<T> side(java.util.function.Supplier<T> queries) {
+    return CompletableFuture.supplyAsync(queries, sideQueries);
+  }
+
+  private static <T> T join(CompletableFuture<T> queries) {
+    try {
+      return queries.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
+  }
+
+  @jakarta.annotation.PreDestroy
+  void stop() {
+    sideQueries.shutdown();
   }
 
   /**
