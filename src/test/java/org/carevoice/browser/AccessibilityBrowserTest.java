@@ -2,29 +2,21 @@ package org.carevoice.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.carevoice.organisation.OrganisationService;
@@ -53,10 +45,12 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AccessibilityBrowserTest {
+class AccessibilityBrowserTest extends OneBrowserPerClass {
 
-  private static final Dimension DESKTOP = new Dimension(1400, 2200);
-  private static final Dimension MOBILE = new Dimension(375, 812);
+  AccessibilityBrowserTest() {
+    super("a11y-");
+  }
+
   /** A story the demo data publishes with a published response. */
   private static final String STORY_WITH_RESPONSES = "{story with responses}";
   private static final int MAX_TABS = 120;
@@ -66,37 +60,7 @@ class AccessibilityBrowserTest {
   @Autowired OrganisationService organisation;
   @Autowired ManagementService managementService;
 
-  ChromeDriver driver;
-  WebDriverWait wait;
-  String testName;
   String storyWithResponses;
-
-  @BeforeAll
-  void startBrowser() throws Exception {
-    driver = Browser.start();
-    driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
-    wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-  }
-
-  @AfterAll
-  void stopBrowser() {
-    if (driver != null) {
-      driver.quit();
-    }
-  }
-
-  @BeforeEach
-  void freshVisitor(TestInfo info) {
-    testName = info.getTestMethod().map(m -> m.getName()).orElse("test")
-        + info.getDisplayName().replaceAll("[^A-Za-z0-9]+", "-");
-    driver.manage().window().setSize(DESKTOP);
-    driver.manage().deleteAllCookies();
-  }
-
-  @AfterEach
-  void keepScreenshot() {
-    Browser.screenshot(driver, "a11y-" + testName);
-  }
 
   // ---------------------------------------------------------------------------------------------
   // axe-core on every public page

@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.YearMonth;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -36,21 +35,15 @@ import org.carevoice.story.NewStory;
 import org.carevoice.story.Relationship;
 import org.carevoice.story.StoryLifecycle;
 import org.carevoice.story.StoryService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -67,10 +60,12 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StaffPagesBrowserTest {
+class StaffPagesBrowserTest extends OneBrowserPerClass {
 
-  private static final Dimension DESKTOP = new Dimension(1400, 2200);
-  private static final Dimension MOBILE = new Dimension(375, 812);
+  StaffPagesBrowserTest() {
+    super("staff-");
+  }
+
 
   /**
    * Every staff page this feature serves, as an address pattern ({ref}: a story's reference). A
@@ -103,9 +98,6 @@ class StaffPagesBrowserTest {
   @Autowired FormService forms;
   @Autowired IdentityService identity;
 
-  ChromeDriver driver;
-  WebDriverWait wait;
-  String testName;
   /** Published, about Hairmyres ED, answered by craig's team and open to answer again. */
   String answered;
   /** Published about Hairmyres ED, waiting for the team's response. */
@@ -117,9 +109,6 @@ class StaffPagesBrowserTest {
 
   @BeforeAll
   void setUp() throws Exception {
-    driver = Browser.start();
-    driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
-    wait = new WebDriverWait(driver, Duration.ofSeconds(20));
     Long ed = organisation.findBySlug("hairmyres-emergency-department").orElseThrow().getId();
     answered = submit(ed, "Answered, for the staff pages test", "Anne from Hamilton");
     unanswered = submit(ed, "Waiting for the team, for the staff pages test", "Bill from Wishaw");
@@ -140,26 +129,6 @@ class StaffPagesBrowserTest {
         "privateResponse", "Thank you for telling us. We now give updates every hour in the waiting room.",
         "privateResponderName", "Craig Wilson", "privateResponderRole", "Charge Nurse", "change", "none"));
     complete(ServiceResponse.Elements.USER_TASK_MODERATE_RESPONSE, answered, "morag", Map.of("responseDecision", "approve"));
-  }
-
-  @AfterAll
-  void stopBrowser() {
-    if (driver != null) {
-      driver.quit();
-    }
-  }
-
-  @BeforeEach
-  void freshBrowser(TestInfo info) {
-    testName = info.getTestMethod().map(m -> m.getName()).orElse("test")
-        + info.getDisplayName().replaceAll("[^A-Za-z0-9]+", "-");
-    driver.manage().window().setSize(DESKTOP);
-    driver.manage().deleteAllCookies();
-  }
-
-  @AfterEach
-  void keepScreenshot() {
-    Browser.screenshot(driver, "staff-" + testName);
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -2,24 +2,17 @@ package org.carevoice.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.YearMonth;
 import org.camunda.bpm.engine.IdentityService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,10 +27,12 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StaffStoryEntryBrowserTest {
+class StaffStoryEntryBrowserTest extends OneBrowserPerClass {
 
-  private static final Dimension DESKTOP = new Dimension(1400, 2200);
-  private static final Dimension MOBILE = new Dimension(375, 812);
+  StaffStoryEntryBrowserTest() {
+    super("entry-");
+  }
+
   private static final String NOBODY = "entry-browser-nobody";
   private static final String BODY = "I phoned to say how kind the night staff on the ward were to my father. "
       + "They explained every change in his care and made sure we could sit with him.";
@@ -45,37 +40,11 @@ class StaffStoryEntryBrowserTest {
   @LocalServerPort int port;
   @Autowired IdentityService identity;
 
-  ChromeDriver driver;
-  WebDriverWait wait;
-  String testName;
 
   @BeforeAll
-  void startBrowser() throws Exception {
-    driver = Browser.start();
-    driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
-    wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+  void lookAgainWhenAPageIsReplaced() {
     // A page being replaced by the next one: look again.
     wait.ignoring(StaleElementReferenceException.class);
-  }
-
-  @AfterAll
-  void stopBrowser() {
-    if (driver != null) {
-      driver.quit();
-    }
-  }
-
-  @BeforeEach
-  void freshBrowser(TestInfo info) {
-    testName = info.getTestMethod().map(m -> m.getName()).orElse("test")
-        + info.getDisplayName().replaceAll("[^A-Za-z0-9]+", "-");
-    driver.manage().window().setSize(DESKTOP);
-    driver.manage().deleteAllCookies();
-  }
-
-  @AfterEach
-  void keepScreenshot() {
-    Browser.screenshot(driver, "entry-" + testName);
   }
 
   @ParameterizedTest(name = "{0} px wide")
