@@ -66,7 +66,7 @@ class ReportsController {
     if (criteria == null) {
       return "staff/reports/report";
     }
-    ReportScope scope = access.scope(viewer, criteria, page.msg("report.scope.yours"));
+    ReportScope scope = scope(viewer, criteria);
     Instant now = Instant.now(clock);
     Report report = queries.report(scope, criteria.period(), now);
     model.addAttribute("report", report);
@@ -92,7 +92,7 @@ class ReportsController {
     if (criteria == null) {
       return badCsv(request);
     }
-    ReportScope scope = access.scope(viewer, criteria, page.msg("report.scope.yours"));
+    ReportScope scope = scope(viewer, criteria);
     Report report = queries.report(scope, criteria.period(), Instant.now(clock));
     return csv("carevoice-report-" + fileScope(scope) + "-" + criteria.period().first() + "-to-"
         + criteria.period().last() + ".csv", csv.figures(report));
@@ -106,7 +106,7 @@ class ReportsController {
     if (criteria == null) {
       return "staff/reports/overdue";
     }
-    ReportScope scope = access.scope(viewer, criteria, page.msg("report.scope.yours"));
+    ReportScope scope = scope(viewer, criteria);
     Instant now = Instant.now(clock);
     List<ReportQueries.OverdueCase> cases = queries.overdue(scope, now, ReportQueries.OVERDUE_PAGE);
     Map<Long, ServiceRef> services = byId(viewer.all());
@@ -133,7 +133,7 @@ class ReportsController {
     if (criteria == null) {
       return badCsv(request);
     }
-    ReportScope scope = access.scope(viewer, criteria, page.msg("report.scope.yours"));
+    ReportScope scope = scope(viewer, criteria);
     Instant now = Instant.now(clock);
     List<ReportQueries.OverdueCase> cases = queries.overdue(scope, now, Integer.MAX_VALUE);
     return csv("carevoice-overdue-" + fileScope(scope) + "-" + today() + ".csv", csv.overdue(cases, byId(viewer.all()), now));
@@ -197,6 +197,11 @@ class ReportsController {
       links.put(sort.code(), request.link("/staff/reports", sort, descending) + "#league");
     }
     return links;
+  }
+
+  /** The scope asked for, as far as the viewer may see it (403 when none of it is theirs). */
+  private ReportScope scope(ReportAccess.Viewer viewer, ReportRequest.Criteria criteria) {
+    return access.scope(viewer, criteria, page.msg("report.scope.yours"));
   }
 
   private ResponseEntity<String> badCsv(ReportRequest request) {
