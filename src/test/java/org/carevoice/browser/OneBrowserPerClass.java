@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -37,6 +38,8 @@ abstract class OneBrowserPerClass {
     driver = Browser.start();
     driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
     wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    // A page being replaced by the next one while a wait reads it: look again.
+    wait.ignoring(StaleElementReferenceException.class);
   }
 
   @AfterAll

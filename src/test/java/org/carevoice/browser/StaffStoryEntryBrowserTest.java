@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.YearMonth;
 import org.camunda.bpm.engine.IdentityService;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,12 +38,6 @@ class StaffStoryEntryBrowserTest extends OneBrowserPerClass {
   @LocalServerPort int port;
   @Autowired IdentityService identity;
 
-
-  @BeforeAll
-  void lookAgainWhenAPageIsReplaced() {
-    // A page being replaced by the next one: look again.
-    wait.ignoring(StaleElementReferenceException.class);
-  }
 
   @ParameterizedTest(name = "{0} px wide")
   @ValueSource(ints = {1400, 375})
