@@ -20,9 +20,6 @@ import org.springframework.stereotype.Component;
 @Component
 class CarevoiceMetrics implements MeterBinder {
 
-  /** The incident types Camunda raises itself; other types appear in the health details only. */
-  private static final List<String> INCIDENT_TYPES = List.of("failedJob", "failedExternalTask");
-
   private final OperationalFigures figures;
 
   CarevoiceMetrics(OperationalFigures figures) {
@@ -50,10 +47,8 @@ class CarevoiceMetrics implements MeterBinder {
     gauge(registry, "camunda.jobs.due", "Jobs due and waiting for a job executor (the backlog)", Snapshot::jobsDue);
     gauge(registry, "camunda.jobs.locked", "Jobs a node has locked and is executing", Snapshot::jobsLocked);
     gauge(registry, "camunda.jobs.failed", "Jobs without retries left (each has an incident)", Snapshot::jobsFailed);
-    for (String type : INCIDENT_TYPES) {
-      gauge(registry, "camunda.incidents.open", "Open incidents, by type", s -> s.incidents().getOrDefault(type, 0L),
-          "type", type);
-    }
+    gauge(registry, "camunda.incidents.open", "Open incidents (failed jobs and others): Cockpit lists them",
+        s -> s.incidents().values().stream().mapToLong(Long::longValue).sum());
   }
 
   private void gauge(MeterRegistry registry, String name, String description, ToDoubleFunction<Snapshot> value,
