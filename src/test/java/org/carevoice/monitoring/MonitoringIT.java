@@ -59,7 +59,7 @@ class MonitoringIT {
   @BeforeAll
   void start() {
     // Figures read afresh on every scrape; a refused connection noticed within two seconds.
-    app = PostgresApplication.start("--carevoice.metrics.refresh=PT0S",
+    app = PostgresApplication.start("--carevoice.metrics.refresh=PT0S", "--carevoice.metrics.stories-refresh=PT0S",
         "--spring.datasource.hikari.connection-timeout=2000", "--spring.datasource.hikari.validation-timeout=1000");
     ConfigurableApplicationContext context = app.context();
     jdbc = context.getBean(JdbcTemplate.class);
