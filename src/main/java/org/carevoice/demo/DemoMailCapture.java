@@ -4,6 +4,9 @@ import com.icegreen.greenmail.user.MessageDeliveryHandler;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -50,7 +53,8 @@ class DemoMailCapture implements InitializingBean, DisposableBean {
 
   @Override
   public void afterPropertiesSet() {
-    greenMail = start(new ServerSetup(wantedPort, HOST, ServerSetup.PROTOCOL_SMTP));
+    // Asked first: GreenMail's server thread would print a bare BindException for a port in use.
+    greenMail = isFree(wantedPort) ? start(new ServerSetup(wantedPort, HOST, ServerSetup.PROTOCOL_SMTP)) : null;
     if (greenMail == null) {
       // Taken (by another program, or another Carevoice): any free port will do for a demo.
       greenMail = start(new ServerSetup(wantedPort, HOST, ServerSetup.PROTOCOL_SMTP).dynamicPort());
@@ -69,6 +73,16 @@ class DemoMailCapture implements InitializingBean, DisposableBean {
     }
   }
 
+  private static boolean isFree(int port) {
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.setReuseAddress(true);
+      socket.bind(new InetSocketAddress(HOST, port));
+      return true;
+    } catch (IOException inUse) {
+      return false;
+    }
+  }
+
   /** Started on {@code setup}, or null when its port could not be opened. */
   private GreenMail start(ServerSetup setup) {
     GreenMail candidate = new GreenMail(setup);
@@ -81,8 +95,7 @@ class DemoMailCapture implements InitializingBean, DisposableBean {
       candidate.start();
       return candidate;
     } catch (RuntimeException portTaken) {
-      // GreenMail reports a port in use as an IllegalStateException after its server thread failed
-      // to bind; nothing else here can fail before a message arrives.
+      // Taken between the check and the start: GreenMail reports it as an IllegalStateException.
       candidate.stop();
       return null;
     }
