@@ -3,7 +3,7 @@
 // (2-15 seconds on a 2-core machine; docs/performance.md, "Start-up").
 //   node npm-ci.mjs [npm ci arguments...]
 // node_modules is up to date when it holds a stamp written after the last successful `npm ci`
-// with the same package-lock.json and arguments, and every package the lock file names is there.
+// with the same package-lock.json and arguments, and every package the lock file names (but optional ones) is there.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -13,8 +13,10 @@ const lock = readFileSync('package-lock.json');
 const stampFile = 'node_modules/.carevoice-npm-ci';
 const stamp = createHash('sha256').update(lock).update(JSON.stringify(args)).digest('hex');
 
-const packages = Object.keys(JSON.parse(lock.toString('utf8')).packages ?? {})
-  .filter((path) => path.startsWith('node_modules/'));
+// Optional packages (for another platform, say) may rightly be missing.
+const packages = Object.entries(JSON.parse(lock.toString('utf8')).packages ?? {})
+  .filter(([path, info]) => path.startsWith('node_modules/') && !info.optional)
+  .map(([path]) => path);
 const installed = existsSync(stampFile) && readFileSync(stampFile, 'utf8').trim() === stamp
   && packages.every((path) => existsSync(`${path}/package.json`));
 
