@@ -28,6 +28,7 @@ final class EngineFloor implements AutoCloseable {
   private static final AtomicLong NEXT = new AtomicLong();
 
   private final ProcessEngine engine;
+  private boolean closed;
 
   /** Builds the engine on the (empty or earlier) database, creating Camunda's tables if needed. */
   EngineFloor(String jdbcUrl, String user, String password, int connections) {
@@ -73,8 +74,11 @@ final class EngineFloor implements AutoCloseable {
   }
 
   @Override
-  public void close() {
-    engine.close();
+  public synchronized void close() {
+    if (!closed) {
+      closed = true;
+      engine.close();
+    }
   }
 
   /** The floor alone: {@code -Dbench.threads=2,4 -Dbench.seconds=10 -Dbench.warmup=5}. */
