@@ -85,13 +85,13 @@ public final class RatiosBenchmark {
     Map<String, String> image = dockerEnvironment();
     String jvmOptions = image.getOrDefault("JAVA_TOOL_OPTIONS", "");
     print(PublicSiteBenchmark.machine().strip());
-    print(String.format(Locale.UK, "Mode: %s; %,d published stories; windows of %d s after %d s of warm-up;"
-        + " database %s (%s)", QUICK ? "quick" : "full", STORIES, SECONDS, WARMUP, DATABASE,
-        REUSE ? "kept if it holds as many stories" : "new"));
     print("Docker image (" + DOCKERFILE + "): " + image + "; max heap there on this machine: "
         + maxHeap(jvmOptions) + " (the image sets no -Xmx; compose sets no memory limit)");
 
     boolean loadData = !REUSE || PublicSiteBenchmark.publishedIn(DATABASE) != STORIES;
+    print(String.format(Locale.UK, "Mode: %s; %,d published stories; windows of %d s after %d s of warm-up;"
+        + " database %s (%s)", QUICK ? "quick" : "full", STORIES, SECONDS, WARMUP, DATABASE,
+        loadData ? "new" : "kept from an earlier run"));
     if (loadData) {
       PublicSiteBenchmark.adminSql("drop database if exists " + DATABASE + " with (force)");
       PublicSiteBenchmark.adminSql("create database " + DATABASE);
@@ -448,7 +448,7 @@ public final class RatiosBenchmark {
   private static Process startApplication(Map<String, String> image, int port, int smtpPort, String password,
       String[] extra, Path log) throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
-    List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+    List<String> command = new ArrayList<>(List.of(java, "-cp", applicationClassPath(),
         BenchApplication.class.getName(),
         "--spring.datasource.url=" + PublicSiteBenchmark.jdbcUrl(DATABASE),
         "--spring.datasource.username=" + PublicSiteBenchmark.USER,
@@ -467,6 +467,40 @@ public final class RatiosBenchmark {
         .redirectOutput(log.toFile());
     builder.environment().putAll(image);
     return builder.start();
+  }
+
+  /**
+   * The application's own classes and run-time dependencies ({@code bench.appClasspath}, from
+   * bench/run), and of the test classes only the launcher and what it uses, copied to a folder of
+   * their own: the application scans org.carevoice for components, and would otherwise also find
+   * the tests' configurations (a movable clock, for one).
+   */
+  private static String applicationClassPath() throws IOException {
+    String runtime = System.getProperty("bench.appClasspath");
+    if (runtime == null) {
+      throw new IllegalStateException("Set -Dbench.appClasspath to the application's classes and run-time"
+          + " dependencies (bench/run does)");
+    }
+    Path tests;
+    try {
+      tests = Path.of(BenchApplication.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (java.net.URISyntaxException e) {
+      throw new IOException(e);
+    }
+    String folder = BenchApplication.class.getPackageName().replace('.', '/');
+    Path launcher = Path.of("target", "benchmark", "launcher");
+    Files.createDirectories(launcher.resolve(folder));
+    List<String> needed = List.of(BenchApplication.class.getSimpleName(), BenchData.class.getSimpleName(),
+        StoryTextGenerator.class.getSimpleName());
+    try (var classes = Files.list(tests.resolve(folder))) {
+      for (Path file : classes.toList()) {
+        String name = file.getFileName().toString();
+        if (needed.stream().anyMatch(n -> name.equals(n + ".class") || name.startsWith(n + "$"))) {
+          Files.copy(file, launcher.resolve(folder).resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+    return launcher.toAbsolutePath() + java.io.File.pathSeparator + runtime;
   }
 
   private static void awaitReady(Process app, Path log) throws IOException, InterruptedException {
@@ -530,16 +564,20 @@ public final class RatiosBenchmark {
     }
   }
 
-  /** A kept database has the administrator of an earlier run: removed, so this run's password holds. */
+  /**
+   * A kept database has the administrator of an earlier run: removed with its grants, so that the
+   * application creates it again with this run's password.
+   */
   private static void forgetAdministrator() throws SQLException {
     try (Connection connection = DriverManager.getConnection(PublicSiteBenchmark.jdbcUrl(DATABASE),
         PublicSiteBenchmark.USER, PublicSiteBenchmark.PASSWORD);
+        PreparedStatement grants = connection.prepareStatement("delete from act_ru_authorization where user_id_ = ?");
         PreparedStatement membership = connection.prepareStatement("delete from act_id_membership where user_id_ = ?");
         PreparedStatement user = connection.prepareStatement("delete from act_id_user where id_ = ?")) {
-      membership.setString(1, ADMIN);
-      membership.executeUpdate();
-      user.setString(1, ADMIN);
-      user.executeUpdate();
+      for (PreparedStatement delete : List.of(grants, membership, user)) {
+        delete.setString(1, ADMIN);
+        delete.executeUpdate();
+      }
     }
   }
 
