@@ -64,6 +64,8 @@ public final class RatiosBenchmark {
   private static final int JVM_WARMUP = Integer.getInteger("bench.jvmWarmup", QUICK ? 8 : 40);
   /** Longest wait for the cases of a submission phase to reach their moderation task. */
   private static final int DRAIN = Integer.getInteger("bench.drain", QUICK ? 60 : 180);
+  /** Longest wait for the application to start (a first start on a busy machine took over 5 minutes). */
+  private static final int START_MINUTES = Integer.getInteger("bench.startMinutes", 15);
   private static final String DATABASE = System.getProperty("bench.database", "carevoice_bench_run");
   private static final String FLOOR_DATABASE = DATABASE + "_floor";
   private static final boolean REUSE = Boolean.getBoolean("bench.reuse");
@@ -504,7 +506,7 @@ public final class RatiosBenchmark {
   }
 
   private static void awaitReady(Process app, Path log) throws IOException, InterruptedException {
-    long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+    long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(START_MINUTES);
     while (System.nanoTime() < until) {
       if (Files.exists(log) && Files.readString(log).contains(BenchApplication.READY)) {
         return;
@@ -516,7 +518,7 @@ public final class RatiosBenchmark {
       }
       Thread.sleep(200);
     }
-    throw new IllegalStateException("The application was not ready after 5 minutes; see " + log);
+    throw new IllegalStateException("The application was not ready after " + START_MINUTES + " minutes; see " + log);
   }
 
   private static void stop(Process app) throws InterruptedException {
