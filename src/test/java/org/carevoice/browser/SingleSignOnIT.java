@@ -183,13 +183,16 @@ class SingleSignOnIT extends OneBrowserPerClass {
         .POST(HttpRequest.BodyPublishers.ofString("{}")));
     assertThat(api.statusCode()).isEqualTo(401);
 
-    // The staff sign-in form, sent as a browser would, with the page's CSRF token.
+    // The staff sign-in form, sent as a browser would, with a valid CSRF token (the sign-in page
+    // has no form to take one from: the story form's first step has).
     HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
     String page = browser.send(HttpRequest.newBuilder(URI.create(url("/login"))).build(),
         HttpResponse.BodyHandlers.ofString()).body();
     assertThat(page).contains("Sign in with NHS Test Board").doesNotContain("id=\"password\"");
-    Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
-    assertThat(csrf.find()).as("the page's CSRF token").isTrue();
+    String form = browser.send(HttpRequest.newBuilder(URI.create(url("/tell-your-story/service"))).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form);
+    assertThat(csrf.find()).as("a CSRF token of this session").isTrue();
     HttpResponse<String> signIn = browser.send(HttpRequest.newBuilder(URI.create(url("/login")))
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=admin&_csrf="
