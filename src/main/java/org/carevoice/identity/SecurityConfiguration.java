@@ -35,10 +35,12 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *       service themselves and carry their own CSRF protection; Spring Security stays out of
  *       their way.
  *   <li>The engine's REST API ({@code /engine-rest/**}) needs HTTP Basic against Camunda's
- *       identity service; the engine then checks the caller's authorizations.
- *   <li>The JSON API under {@code /api} is stateless with HTTP Basic against Camunda's users: the
- *       public API (docs/api.md) is open but for staff entering stories, the identifier scan is
- *       for staff.
+ *       identity service or a bearer token of the single sign-on provider; the engine then checks
+ *       the caller's authorizations.
+ *   <li>The JSON API under {@code /api} is stateless with HTTP Basic against Camunda's users (or a
+ *       bearer token): the public API (docs/api.md) is open but for staff entering stories, the
+ *       identifier scan is for staff.
+ *   <li>Which of these doors take passwords and which take the provider's sign-in: {@link StaffSignIn}.
  *   <li>The public site is open, with CSRF on every form and strict security headers.
  * </ul>
  */

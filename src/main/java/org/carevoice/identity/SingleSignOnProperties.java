@@ -50,6 +50,12 @@ public record SingleSignOnProperties(
     groupMapping = groupMapping == null ? Map.of() : Map.copyOf(groupMapping);
     groupPrefix = groupPrefix == null ? "" : groupPrefix;
     clientSecret = clientSecret == null ? "" : clientSecret;
+    issuerUri = blankIsNone(issuerUri);
+    discoveryUri = blankIsNone(discoveryUri);
+  }
+
+  private static URI blankIsNone(URI uri) {
+    return uri == null || uri.toString().isBlank() ? null : uri;
   }
 
   /** The audience bearer tokens must name: the configured one, else the client id. */
@@ -59,6 +65,6 @@ public record SingleSignOnProperties(
 
   /** Where the provider's metadata is read. */
   URI metadataBase() {
-    return discoveryUri == null || discoveryUri.toString().isBlank() ? issuerUri : discoveryUri;
+    return discoveryUri == null ? issuerUri : discoveryUri;
   }
 }
