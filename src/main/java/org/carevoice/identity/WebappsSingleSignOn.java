@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -33,7 +35,8 @@ final class WebappsSingleSignOn extends OncePerRequestFilter {
 
   WebappsSingleSignOn(String webappPath) {
     String base = Pattern.quote(webappPath);
-    this.page = Pattern.compile(base + "/app/(?:tasklist|cockpit|admin|welcome)(?:/([^/]+))?/?");
+    // A webapp's page (its engine's name has no dot; the files beside it, such as favicon.ico, have).
+    this.page = Pattern.compile(base + "/app/(?:tasklist|cockpit|admin|welcome)(?:/([^/.]+))?/?");
     this.signOut = Pattern.compile(base + "/api/admin/auth/user/[^/]+/logout/?");
     // Back to the webapp's own address after signing in, without Spring's "?continue" marker.
     requests.setMatchingRequestParameterName(null);
@@ -43,7 +46,7 @@ final class WebappsSingleSignOn extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String path = pathOf(request);
-    if (HttpMethod.GET.matches(request.getMethod())) {
+    if (HttpMethod.GET.matches(request.getMethod()) && acceptsHtml(request)) {
       Matcher matcher = page.matcher(path);
       if (matcher.matches() && !signedIn(request, matcher.group(1) == null ? "default" : matcher.group(1))) {
         requests.saveRequest(request, response);
@@ -60,6 +63,12 @@ final class WebappsSingleSignOn extends OncePerRequestFilter {
       }
       SecurityContextHolder.clearContext();
     }
+  }
+
+  private static boolean acceptsHtml(HttpServletRequest request) {
+    String accept = request.getHeader(HttpHeaders.ACCEPT);
+    // A browser opening a page; its scripts, styles and API calls ask for other types.
+    return accept != null && accept.contains(MediaType.TEXT_HTML_VALUE);
   }
 
   private static boolean signedIn(HttpServletRequest request, String engine) {

@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -106,7 +108,8 @@ class SingleSignOnIT extends OneBrowserPerClass {
 
     // Tasklist, signed in already: the moderators' filter, no password form.
     driver.get(url("/camunda/app/tasklist/default/"));
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Stories to moderate"));
+    new WebDriverWait(driver, Duration.ofSeconds(90)).until(
+        ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Stories to moderate"));
     assertThat(driver.findElements(By.cssSelector("input[ng-model='password']"))).isEmpty();
 
     // Signing out on the staff pages ends both, at the provider too, and comes back to the sign-in page.
