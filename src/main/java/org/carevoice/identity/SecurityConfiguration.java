@@ -132,7 +132,7 @@ class SecurityConfiguration {
         .csrf(Customizer.withDefaults())
         .httpBasic(AbstractHttpConfigurer::disable)
         .headers(headers -> headers
-            .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+            .contentSecurityPolicy(csp -> csp.policyDirectives(signIn.contentSecurityPolicy(CONTENT_SECURITY_POLICY)))
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
             .frameOptions(frame -> frame.deny())
             // Sent on HTTPS requests only (behind a proxy: server.forward-headers-strategy).

@@ -92,6 +92,19 @@ class StaffSignIn {
     return handler;
   }
 
+  /**
+   * The site's Content-Security-Policy, letting the sign-out form go on to the provider's sign-out
+   * (a redirect after a form's POST is held to {@code form-action}).
+   */
+  String contentSecurityPolicy(String policy) {
+    if (singleSignOn == null) {
+      return policy;
+    }
+    java.net.URI issuer = singleSignOn.properties().issuerUri();
+    String origin = issuer.getScheme() + "://" + issuer.getRawAuthority();
+    return policy.replace("form-action 'self'", "form-action 'self' " + origin);
+  }
+
   /** The JSON API: HTTP Basic with local accounts, the provider's bearer tokens with single sign-on. */
   void api(HttpSecurity http, AuthenticationEntryPoint basicChallenge) throws Exception {
     if (localAccounts) {
