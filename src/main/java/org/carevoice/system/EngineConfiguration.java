@@ -19,13 +19,16 @@ class EngineConfiguration {
 
   /**
    * Registers the history level that keeps display-only variables out of history and the
-   * serializer for long strings, and deploys the models.
+   * serializer for long strings, and deploys the models. First, before any timer or email, names
+   * the implementations of two factories that would otherwise search the class path at every use
+   * ({@link KnownImplementations}).
    */
   @Bean
   ProcessEnginePlugin carevoiceEnginePlugin(ModelDeployer modelDeployer) {
     return new AbstractProcessEnginePlugin() {
       @Override
       public void preInit(ProcessEngineConfigurationImpl configuration) {
+        KnownImplementations.name(EngineConfiguration.class.getClassLoader());
         if (configuration.getCustomHistoryLevels() == null) {
           configuration.setCustomHistoryLevels(new ArrayList<>());
         }
