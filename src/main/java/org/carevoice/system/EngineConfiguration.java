@@ -1,6 +1,8 @@
 package org.carevoice.system;
 
 import java.util.ArrayList;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -37,6 +39,12 @@ class EngineConfiguration {
           configuration.setCustomPreVariableSerializers(new ArrayList<>());
         }
         configuration.getCustomPreVariableSerializers().add(new LongStringValueSerializer());
+        // Decision tables' FEEL expressions parsed once, not at every evaluation.
+        if (configuration.getDmnEngineConfiguration() == null) {
+          configuration.setDmnEngineConfiguration(
+              (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration());
+        }
+        configuration.getDmnEngineConfiguration().setFeelEngineFactory(CachingFeelEngine.factory());
       }
 
       @Override

@@ -176,6 +176,7 @@ public final class SubmissionRoundTrips {
         load.caseLatencies(caseLatencies(watch, load));
         appLoads.put(clients, load);
         awaitQuiet(watch);
+        load.cpuUntilNow();
       }
       app.close();
       Map<Integer, Load> floorAfter = floor("floor (after)");
@@ -190,6 +191,12 @@ public final class SubmissionRoundTrips {
             clients, before.rate(), before.percentile(50), after.rate(), after.percentile(50), "",
             carevoice.rate(), carevoice.percentile(50), carevoice.percentile(99), carevoice.casePercentile(50),
             carevoice.casePercentile(99), carevoice.rate() / floorRate);
+      }
+      System.out.printf("%nJVM CPU time per operation (ms; the floor's and the story's whole case, email included)%n");
+      for (int clients : CLIENTS) {
+        double floorCpu = (floorBefore.get(clients).cpuPerCall() + floorAfter.get(clients).cpuPerCall()) / 2;
+        System.out.printf("%d clients: floor %.2f, story %.2f, floor/story %.3f%n", clients, floorCpu,
+            appLoads.get(clients).cpuPerCall(), floorCpu / appLoads.get(clients).cpuPerCall());
       }
       System.out.println(load());
     } finally {
@@ -231,8 +238,8 @@ public final class SubmissionRoundTrips {
           runtime.startProcessInstanceByKey("floor", "k-" + keys.incrementAndGet());
           return null;
         });
-        System.out.printf("%s, %d threads: %.1f starts/s, p50 %.1f ms, p99 %.1f ms; %s%n", label, clients,
-            load.rate(), load.percentile(50), load.percentile(99), load());
+        System.out.printf("%s, %d threads: %.1f starts/s, p50 %.1f ms, p99 %.1f ms, JVM CPU %.2f ms per start; %s%n",
+            label, clients, load.rate(), load.percentile(50), load.percentile(99), load.cpuPerCall(), load());
         loads.put(clients, load);
       }
     } finally {
@@ -256,6 +263,17 @@ public final class SubmissionRoundTrips {
     private final List<Submitted> submitted = Collections.synchronizedList(new ArrayList<>());
     private final List<Double> caseLatencies = new ArrayList<>();
     private double seconds;
+    private long cpuStart;
+    private double cpuMillis;
+
+    /** The JVM's CPU time per call (or per story, until its case and its email were done), in ms. */
+    double cpuPerCall() {
+      return cpuMillis / latencies.size();
+    }
+
+    void cpuUntilNow() {
+      cpuMillis = (processCpuNanos() - cpuStart) / 1e6;
+    }
 
     double rate() {
       return latencies.size() / seconds;
@@ -293,6 +311,7 @@ public final class SubmissionRoundTrips {
     CountDownLatch done = new CountDownLatch(clients);
     List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
     long start = System.nanoTime();
+    load.cpuStart = processCpuNanos();
     for (int i = 0; i < clients; i++) {
       Thread thread = new Thread(() -> {
         try {
@@ -314,6 +333,7 @@ public final class SubmissionRoundTrips {
     }
     done.await();
     load.seconds = (System.nanoTime() - start) / 1e9;
+    load.cpuUntilNow();
     if (!failures.isEmpty()) {
       throw new IllegalStateException("A client failed", failures.get(0));
     }
@@ -535,6 +555,11 @@ public final class SubmissionRoundTrips {
     } catch (IOException e) {
       return "load average unknown";
     }
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   private static int freePort() throws IOException {
