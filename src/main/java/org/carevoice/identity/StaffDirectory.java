@@ -11,9 +11,11 @@ import org.springframework.stereotype.Service;
 public class StaffDirectory {
 
   private final IdentityService identity;
+  private final GroupMemberships memberships;
 
-  StaffDirectory(IdentityService identity) {
+  StaffDirectory(IdentityService identity, GroupMemberships memberships) {
     this.identity = identity;
+    this.memberships = memberships;
   }
 
   /** The email addresses of a group's members who have one. */
@@ -22,7 +24,19 @@ public class StaffDirectory {
         .map(User::getEmail).filter(Objects::nonNull).filter(email -> !email.isBlank()).distinct().toList();
   }
 
+  /**
+   * The user's groups; a change of membership is seen at once on this node, within 30 s on others
+   * ({@link GroupMemberships}). Inside an engine call made as a user, the engine's authorization
+   * checks apply to the query, so its answer is neither taken from nor kept in the cache.
+   */
   public List<String> groupsOf(String userId) {
+    if (identity.getCurrentAuthentication() != null) {
+      return loadGroups(userId);
+    }
+    return memberships.groupsOf(userId, this::loadGroups);
+  }
+
+  private List<String> loadGroups(String userId) {
     return identity.createGroupQuery().groupMember(userId).list().stream().map(group -> group.getId()).toList();
   }
 

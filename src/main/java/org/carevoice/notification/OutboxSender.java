@@ -1,5 +1,6 @@
 package org.carevoice.notification;
 
+import jakarta.activation.FileTypeMap;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
@@ -15,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.mail.javamail.ConfigurableMimeFileTypeMap;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -42,6 +44,12 @@ class OutboxSender {
 
   private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
   private static final int BATCH = 50;
+  /**
+   * File types by name for the message's parts, read once: Spring's helper otherwise reads its
+   * mime.types, and Jakarta Activation every META-INF/mime.types on the class path, for each
+   * message (in the packaged jar, one nested jar after another, under the jar's lock).
+   */
+  private static final FileTypeMap FILE_TYPES = fileTypes();
   private static final Pattern EMAIL_ADDRESS = Pattern.compile("[^\\s<>\"',;:()\\[\\]]+@[^\\s<>\"',;:()\\[\\]]+");
 
   private final OutboxRepository outbox;
@@ -105,11 +113,12 @@ class OutboxSender {
 
   private Outcome deliver(Long id, Smtp smtp) {
     Instant now = Instant.now(clock);
-    Integer claimed = transactions.execute(status -> outbox.claim(id, now));
-    if (claimed == null || claimed == 0) {
+    // Claimed and read in one short transaction: the row is ours once it commits.
+    OutboxMessage message = transactions.execute(status ->
+        outbox.claim(id, now) == 1 ? outbox.findById(id).orElseThrow() : null);
+    if (message == null) {
       return Outcome.NOT_MINE;
     }
-    OutboxMessage message = transactions.execute(status -> outbox.findById(id).orElseThrow());
     MimeMessage mime;
     try {
       mime = toMime(message);
@@ -235,7 +244,12 @@ class OutboxSender {
         setHeader("Message-ID", messageId);
       }
     };
-    MimeMessageHelper helper = new MimeMessageHelper(mime, true, "UTF-8");
+    MimeMessageHelper helper = new MimeMessageHelper(mime, true, "UTF-8") {
+      @Override
+      protected FileTypeMap getDefaultFileTypeMap(MimeMessage mimeMessage) {
+        return FILE_TYPES;
+      }
+    };
     helper.setFrom(mail.from());
     helper.setTo(message.getRecipient());
     helper.setSubject(message.getSubject());
@@ -243,6 +257,12 @@ class OutboxSender {
     mime.setSentDate(java.util.Date.from(Instant.now(clock)));
     mime.saveChanges();
     return mime;
+  }
+
+  private static FileTypeMap fileTypes() {
+    ConfigurableMimeFileTypeMap types = new ConfigurableMimeFileTypeMap();
+    types.afterPropertiesSet();
+    return types;
   }
 
   private static String abbreviate(String text, int max) {

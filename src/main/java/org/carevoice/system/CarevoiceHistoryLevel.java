@@ -4,10 +4,11 @@ import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 
 /**
- * Full history, except for task-only variables.
+ * Full history, except for task-only variables and the job log of a case's jobs that never failed.
  *
  * <p>Some Camunda Forms must show a moderator text written by the author (the story). That text
  * is personal data and must never reach the {@code ACT_HI_*} tables. It is set as a task-local
@@ -15,6 +16,14 @@ import org.camunda.bpm.engine.runtime.VariableInstance;
  * event for such variables (no {@code ACT_HI_VARINST}, no {@code ACT_HI_DETAIL}), and the variable
  * disappears with the task when the task completes. Form property details (string copies of every
  * submitted field) are not written either: the variable history already holds the decisions.
+ *
+ * <p>The job log ({@code ACT_HI_JOB_LOG}) keeps every failure, and the rest of the story of a job
+ * that failed (its later success or deletion); of a case's job that never failed, it keeps nothing.
+ * Each save point of a case would otherwise write a "created" and a "successful" row, and each timer
+ * a "created" and a "deleted" row, which say no more than the activity history already does (when
+ * the step started and ended). Jobs of no case (history cleanup, batches) keep their whole log, so
+ * an operator still sees when the cleanup ran. Cockpit shows incidents from their own tables, which
+ * this level writes in full. See docs/architecture.md, "History, chosen per event".
  */
 public class CarevoiceHistoryLevel implements HistoryLevel {
 
@@ -43,6 +52,10 @@ public class CarevoiceHistoryLevel implements HistoryLevel {
   public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
     if (eventType == HistoryEventTypes.FORM_PROPERTY_UPDATE) {
       return false;
+    }
+    if (entity instanceof Job job) {
+      return eventType == HistoryEventTypes.JOB_FAIL || job.getProcessInstanceId() == null
+          || job.getExceptionMessage() != null;
     }
     String variableName = variableName(entity);
     return variableName == null || !isTaskOnly(variableName);

@@ -1,6 +1,8 @@
 package org.carevoice.system;
 
 import java.util.ArrayList;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -19,13 +21,16 @@ class EngineConfiguration {
 
   /**
    * Registers the history level that keeps display-only variables out of history and the
-   * serializer for long strings, and deploys the models.
+   * serializer for long strings, and deploys the models. First, before any timer or email, names
+   * the implementations of two factories that would otherwise search the class path at every use
+   * ({@link KnownImplementations}).
    */
   @Bean
   ProcessEnginePlugin carevoiceEnginePlugin(ModelDeployer modelDeployer) {
     return new AbstractProcessEnginePlugin() {
       @Override
       public void preInit(ProcessEngineConfigurationImpl configuration) {
+        KnownImplementations.name(EngineConfiguration.class.getClassLoader());
         if (configuration.getCustomHistoryLevels() == null) {
           configuration.setCustomHistoryLevels(new ArrayList<>());
         }
@@ -34,6 +39,12 @@ class EngineConfiguration {
           configuration.setCustomPreVariableSerializers(new ArrayList<>());
         }
         configuration.getCustomPreVariableSerializers().add(new LongStringValueSerializer());
+        // Decision tables' FEEL expressions parsed once, not at every evaluation.
+        if (configuration.getDmnEngineConfiguration() == null) {
+          configuration.setDmnEngineConfiguration(
+              (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration());
+        }
+        configuration.getDmnEngineConfiguration().setFeelEngineFactory(CachingFeelEngine.factory());
       }
 
       @Override
