@@ -149,15 +149,18 @@ public final class PublicSiteBenchmark {
       for (Scenario scenario : available) {
         run(scenario, 2, Math.max(1, JVM_WARMUP / available.size()));
       }
+      List<Result> results = new ArrayList<>();
       for (Scenario scenario : available) {
         for (int users : USERS) {
           run(scenario, users, WARMUP);
           Result result = run(scenario, users, SECONDS);
+          results.add(result);
           String row = result.row();
           System.out.println(row);
           report.append(row).append('\n');
         }
       }
+      report.append(ratios(results));
       if (!skipped.isEmpty()) {
         report.append("\nNot measured (not available or wrong answers on this build):\n\n");
         skipped.forEach(line -> report.append("- ").append(line).append('\n'));
@@ -227,6 +230,9 @@ public final class PublicSiteBenchmark {
     report.append(words);
 
     List<Scenario> scenarios = new ArrayList<>();
+    // The ceiling: a static file served by the same application (same filters, same connector).
+    scenarios.add(new Scenario("static", "/css/carevoice.css", random -> get(http, base + "/css/carevoice.css",
+        ".cv-story-text"), answer -> null));
     scenarios.add(page("list", http, base, "/stories", firstPage));
     scenarios.add(page("list-deep", http, base, "/stories?page=" + deepPage, deep));
     scenarios.add(page("list-filtered", http, base, "/stories?service=" + service + "&responded=yes",
@@ -309,6 +315,27 @@ public final class PublicSiteBenchmark {
       found.add(matcher.group());
     }
     return List.copyOf(found);
+  }
+
+  /** Each page's rate over the static file's with the same number of users, measured in this run. */
+  private static String ratios(List<Result> results) {
+    StringBuilder line = new StringBuilder();
+    for (Result ceiling : results) {
+      if (!ceiling.scenario().name().equals("static") || ceiling.latencies().length == 0) {
+        continue;
+      }
+      double rate = ceiling.latencies().length / ceiling.seconds();
+      line.append(String.format(Locale.UK, "%nRate over the static file's (%,.0f req/s), %d users:", rate,
+          ceiling.users()));
+      for (Result page : results) {
+        if (page.users() == ceiling.users() && !page.scenario().name().equals("static")
+            && !page.scenario().name().startsWith("direct")) {
+          line.append(String.format(Locale.UK, " %s=%.3f", page.scenario().name(),
+              page.latencies().length / page.seconds() / rate));
+        }
+      }
+    }
+    return line.append('\n').toString();
   }
 
   // --- load ----------------------------------------------------------------------------------
