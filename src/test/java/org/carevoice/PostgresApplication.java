@@ -81,6 +81,21 @@ public final class PostgresApplication implements AutoCloseable {
     return connect(database);
   }
 
+  /** This test's database as a JDBC URL, e.g. for applications started in processes of their own. */
+  public String jdbcUrl() {
+    return url(database);
+  }
+
+  /** The user name and password of {@link #jdbcUrl()}. */
+  public static String[] credentials() {
+    return new String[] {USER, PASSWORD};
+  }
+
+  /** A data source on this test's database (a new connection each time), for tests without an application. */
+  public javax.sql.DataSource dataSource() {
+    return new org.springframework.jdbc.datasource.DriverManagerDataSource(url(database), USER, PASSWORD);
+  }
+
   /** The server's address, e.g. http://127.0.0.1:41234 */
   public String baseUrl() {
     return "http://127.0.0.1:" + context().getEnvironment().getProperty("local.server.port");

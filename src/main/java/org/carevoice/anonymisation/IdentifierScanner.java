@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -22,12 +26,25 @@ public class IdentifierScanner {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final List<IdentifierDetector> detectors;
+  /** carevoice_scan_seconds in /actuator/prometheus: how long each scan takes. */
+  private final Timer timer;
+
+  @Autowired
+  IdentifierScanner(List<IdentifierDetector> detectors, MeterRegistry meters) {
+    this.detectors = List.copyOf(detectors);
+    this.timer = Timer.builder("carevoice.scan").description("Time to scan one text for personal identifiers")
+        .register(meters);
+  }
 
   IdentifierScanner(List<IdentifierDetector> detectors) {
-    this.detectors = List.copyOf(detectors);
+    this(detectors, new SimpleMeterRegistry());
   }
 
   public ScanResult scan(String text) {
+    return timer.record(() -> scanNow(text));
+  }
+
+  private ScanResult scanNow(String text) {
     List<Finding> all = new ArrayList<>();
     for (IdentifierDetector detector : detectors) {
       all.addAll(detector.detect(text));

@@ -81,7 +81,7 @@ class MailboxController {
   }
 
   /** The plain-text part: the HTML part says the same. */
-  private static String textOf(Part part) throws MessagingException, IOException {
+  static String textOf(Part part) throws MessagingException, IOException {
     if (part.isMimeType("text/plain")) {
       return part.getContent().toString();
     }

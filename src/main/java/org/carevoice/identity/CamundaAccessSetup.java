@@ -157,6 +157,8 @@ class CamundaAccessSetup implements ApplicationRunner {
     setUpProcessOwners();
     // A role group for the staff pages only: no webapp, no definition, no case.
     ensureGroup(StaffGroups.DATA_PROTECTION, "Data protection", "WORKFLOW");
+    // Scrape users for /actuator/prometheus (docs/operations.md, "Metrics and health"): no webapp, no case.
+    ensureGroup(StaffGroups.MONITORING, "Monitoring", "SYSTEM");
   }
 
   /**

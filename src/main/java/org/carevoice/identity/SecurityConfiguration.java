@@ -3,10 +3,8 @@ package org.carevoice.identity;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
-import java.util.Map;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -37,10 +35,12 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *       service themselves and carry their own CSRF protection; Spring Security stays out of
  *       their way.
  *   <li>The engine's REST API ({@code /engine-rest/**}) needs HTTP Basic against Camunda's
- *       identity service; the engine then checks the caller's authorizations.
- *   <li>The JSON API under {@code /api} is stateless with HTTP Basic against Camunda's users: the
- *       public API (docs/api.md) is open but for staff entering stories, the identifier scan is
- *       for staff.
+ *       identity service or a bearer token of the single sign-on provider; the engine then checks
+ *       the caller's authorizations.
+ *   <li>The JSON API under {@code /api} is stateless with HTTP Basic against Camunda's users (or a
+ *       bearer token): the public API (docs/api.md) is open but for staff entering stories, the
+ *       identifier scan is for staff.
+ *   <li>Which of these doors take passwords and which take the provider's sign-in: {@link StaffSignIn}.
  *   <li>The public site is open, with CSRF on every form and strict security headers.
  * </ul>
  */
@@ -56,10 +56,13 @@ class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain camundaChain(HttpSecurity http) throws Exception {
+  SecurityFilterChain camundaChain(HttpSecurity http, StaffSignIn signIn) throws Exception {
     // Path matchers, not MVC matchers: the REST API is served by Jersey, not by Spring MVC.
     http.securityMatcher(new OrRequestMatcher(path("/camunda/**"), path("/engine-rest/**")))
-        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .authorizeHttpRequests(requests -> {
+          signIn.camunda(requests, "/camunda");
+          requests.anyRequest().permitAll();
+        })
         .csrf(AbstractHttpConfigurer::disable)
         .requestCache(AbstractHttpConfigurer::disable)
         .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
@@ -73,8 +76,8 @@ class SecurityConfiguration {
   @Bean
   @Order(2)
   SecurityFilterChain apiChain(HttpSecurity http,
-      @Value("${carevoice.api.open-anonymisation-scan:false}") boolean openScan, MessageSource messages)
-      throws Exception {
+      @Value("${carevoice.api.open-anonymisation-scan:false}") boolean openScan, MessageSource messages,
+      StaffSignIn signIn) throws Exception {
     // Passwords are checked by CamundaIdentityAuthenticationProvider, the one AuthenticationProvider
     // bean, which Spring Security makes the global provider. Adding it to a chain as well made every
     // wrong password be checked twice (a chain falls back to the global provider after a failure).
@@ -90,10 +93,11 @@ class SecurityConfiguration {
           // The public API: published stories, services, tags (rate-limited per client address).
           requests.anyRequest().permitAll();
         })
-        .httpBasic(basic -> basic.authenticationEntryPoint(apiSignIn(messages)))
         .cors(cors -> cors.configurationSource(openDataCors()))
         .csrf(AbstractHttpConfigurer::disable)
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+    // HTTP Basic with local accounts, bearer tokens with single sign-on.
+    signIn.api(http, apiSignIn(messages));
     return http.build();
   }
 
@@ -117,7 +121,8 @@ class SecurityConfiguration {
 
   @Bean
   @Order(3)
-  SecurityFilterChain siteChain(HttpSecurity http, org.camunda.bpm.engine.ProcessEngine engine) throws Exception {
+  SecurityFilterChain siteChain(HttpSecurity http, org.camunda.bpm.engine.ProcessEngine engine, StaffSignIn signIn)
+      throws Exception {
     http.authorizeHttpRequests(requests -> requests
             .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
             .requestMatchers(path("/staff/**")).authenticated()
@@ -126,21 +131,16 @@ class SecurityConfiguration {
             .anyRequest().permitAll())
         .csrf(Customizer.withDefaults())
         .httpBasic(AbstractHttpConfigurer::disable)
-        // Staff pages: the same user name and password as in Tasklist, and one sign-in for both
-        // (WebappsSignIn). After signing in, staff land on their home, unless they were on their
-        // way to another staff page (the saved request wins).
-        .formLogin(login -> login.loginPage("/login").successHandler(new WebappsSignIn(engine)).permitAll())
-        // Sign out is a POST with the CSRF token (the header's form). It ends the HTTP session, and
-        // with it the sign-in to the Camunda webapps held in it.
-        .logout(logout -> logout.logoutSuccessUrl("/login?signedOut").invalidateHttpSession(true)
-            .deleteCookies("JSESSIONID"))
         .headers(headers -> headers
-            .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+            .contentSecurityPolicy(csp -> csp.policyDirectives(signIn.contentSecurityPolicy(CONTENT_SECURITY_POLICY)))
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
             .frameOptions(frame -> frame.deny())
             // Sent on HTTPS requests only (behind a proxy: server.forward-headers-strategy).
             .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
             .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY)));
+    // Staff pages: the same user name and password as in Tasklist and/or single sign-on, one
+    // sign-in for both (WebappsSignIn), and sign-out for both (StaffSignIn).
+    signIn.site(http, engine);
     return http.build();
   }
 
@@ -183,14 +183,15 @@ class SecurityConfiguration {
     return new WorkAuthorizationPlugin();
   }
 
-  /** HTTP Basic for the engine REST API, checked by Camunda against its own users. */
+  /**
+   * The engine REST API runs each call as its caller: HTTP Basic checked by Camunda against its own
+   * users, or the single sign-on provider's bearer token ({@link EngineRestAuthentication}).
+   */
   @Bean
-  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication(StaffSignIn signIn) {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        new FilterRegistrationBean<>(new EngineRestAuthentication(signIn));
     registration.setName("camunda-rest-basic-auth");
-    registration.setInitParameters(Map.of(
-        ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM, HttpBasicAuthenticationProvider.class.getName()));
     registration.addUrlPatterns("/engine-rest/*");
     return registration;
   }

@@ -17,6 +17,8 @@ public final class StaffGroups {
    * the staff pages under /staff/data-protection; no case, task or webapp access.
    */
   public static final String DATA_PROTECTION = "data-protection";
+  /** Operators' scrape users: read /actuator/prometheus and the health details; no staff page, case or task. */
+  public static final String MONITORING = "monitoring";
 
   /** The role groups that exist in every installation, with their display names. */
   static final List<String[]> ROLE_GROUPS = List.of(

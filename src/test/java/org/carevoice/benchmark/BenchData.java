@@ -2,6 +2,7 @@ package org.carevoice.benchmark;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -81,6 +82,28 @@ final class BenchData {
    * published over the three years before {@code now}, in order of publication.
    */
   Loaded stories(Connection connection, List<CareService> services, int published, Instant now) throws SQLException {
+    return storiesAbout(connection, services.stream().map(s -> new ServiceRef(s.getId(), s.getName())).toList(),
+        published, now);
+  }
+
+  /** A service as the stories need it: its id and name. */
+  record ServiceRef(long id, String name) {}
+
+  /** The services in the database in the order {@link #organisationTree} made them. */
+  static List<ServiceRef> services(Connection connection) throws SQLException {
+    List<ServiceRef> services = new ArrayList<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("select id, name from care_service order by id")) {
+      while (rows.next()) {
+        services.add(new ServiceRef(rows.getLong(1), rows.getString(2)));
+      }
+    }
+    return services;
+  }
+
+  /** As {@link #stories}, for services read from the database ({@link #services}). */
+  Loaded storiesAbout(Connection connection, List<ServiceRef> services, int published, Instant now)
+      throws SQLException {
     int total = published + published / 19;
     Instant start = now.minus(Duration.ofDays(3 * 365));
     long span = Duration.between(start, now.minus(Duration.ofHours(1))).getSeconds();
@@ -141,17 +164,17 @@ final class BenchData {
         if (!isPublished) {
           rejected++;
         }
-        List<CareService> about = new ArrayList<>();
+        List<ServiceRef> about = new ArrayList<>();
         about.add(services.get(pick(serviceWeights)));
         if (random.nextInt(10) == 0) {
-          CareService second = services.get(random.nextInt(services.size()));
+          ServiceRef second = services.get(random.nextInt(services.size()));
           if (!about.contains(second)) {
             about.add(second);
           }
         }
-        for (CareService service : about) {
+        for (ServiceRef service : about) {
           storyService.setLong(1, id);
-          storyService.setLong(2, service.getId());
+          storyService.setLong(2, service.id());
           storyService.addBatch();
           storyServices++;
         }
@@ -176,13 +199,13 @@ final class BenchData {
             written = now.minus(Duration.ofMinutes(random.nextInt(60)));
           }
           int r = 1;
-          CareService service = about.get(0);
+          ServiceRef service = about.get(0);
           response.setLong(r++, ++responses);
           response.setLong(r++, id);
-          response.setLong(r++, service.getId());
+          response.setLong(r++, service.id());
           response.setString(r++, words.text(random, 40 + random.nextInt(120)));
           response.setString(r++, RESPONDERS[random.nextInt(RESPONDERS.length)]);
-          response.setString(r++, ROLES[random.nextInt(ROLES.length)] + ", " + service.getName());
+          response.setString(r++, ROLES[random.nextInt(ROLES.length)] + ", " + service.name());
           response.setObject(r++, utc(written.minus(Duration.ofHours(1))));
           response.setObject(r++, answered ? utc(written) : null);
           response.setString(r++, answered ? "PUBLISHED" : "AWAITING_MODERATION");

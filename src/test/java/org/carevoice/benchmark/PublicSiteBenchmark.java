@@ -1,11 +1,8 @@
 package org.carevoice.benchmark;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,25 +12,20 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
+import org.carevoice.benchmark.ClosedLoop.Answer;
+import org.carevoice.benchmark.ClosedLoop.Result;
+import org.carevoice.benchmark.ClosedLoop.Scenario;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.carevoice.CarevoiceApplication;
 import org.carevoice.organisation.CareService;
@@ -70,11 +62,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class PublicSiteBenchmark {
 
-  private static final String HOST = env("PGHOST", "127.0.0.1");
-  private static final String PORT = env("PGPORT", "5432");
-  private static final String ADMIN_DATABASE = env("PGDATABASE", "postgres");
-  private static final String USER = env("PGUSER", "postgres");
-  private static final String PASSWORD = env("PGPASSWORD", "");
+  static final String HOST = env("PGHOST", "127.0.0.1");
+  static final String PORT = env("PGPORT", "5432");
+  static final String ADMIN_DATABASE = env("PGDATABASE", "postgres");
+  static final String USER = env("PGUSER", "postgres");
+  static final String PASSWORD = env("PGPASSWORD", "");
 
   private static final int STORIES = Integer.getInteger("bench.stories", 100_000);
   private static final int SECONDS = Integer.getInteger("bench.seconds", 20);
@@ -89,9 +81,6 @@ public final class PublicSiteBenchmark {
       .map(String::strip).filter(s -> !s.isEmpty()).toList();
 
   private static final int PAGE_SIZE = 10;
-  private static final Pattern REFERENCE = Pattern.compile("CV-\\d{4}-\\d{6,}");
-  /** Every n-th answer of a user is checked in full, not only for its status and a marker. */
-  private static final int FULL_CHECK_EVERY = 25;
   private static final StoryTextGenerator WORDS = new StoryTextGenerator(60_000, 1.0);
   /** A frequent care word; the rare word is a made-up word from the long tail, found in a few dozen stories. */
   private static final String COMMON_WORD = "nurse";
@@ -147,25 +136,22 @@ public final class PublicSiteBenchmark {
       }
       // The JVM compiles the hot paths of every page first, so the first scenario is not slower.
       for (Scenario scenario : available) {
-        run(scenario, 2, Math.max(1, JVM_WARMUP / available.size()));
+        ClosedLoop.run(scenario, 2, Math.max(1, JVM_WARMUP / available.size()));
       }
-      List<Result> results = new ArrayList<>();
       for (Scenario scenario : available) {
         for (int users : USERS) {
-          run(scenario, users, WARMUP);
-          Result result = run(scenario, users, SECONDS);
-          results.add(result);
+          ClosedLoop.run(scenario, users, WARMUP);
+          Result result = ClosedLoop.run(scenario, users, SECONDS);
           String row = result.row();
           System.out.println(row);
           report.append(row).append('\n');
         }
       }
-      report.append(ratios(results));
       if (!skipped.isEmpty()) {
         report.append("\nNot measured (not available or wrong answers on this build):\n\n");
         skipped.forEach(line -> report.append("- ").append(line).append('\n'));
       }
-      report.append(String.format(Locale.UK, "%nLoad average at the end: %s%n", loadAverage()));
+      report.append(String.format(Locale.UK, "%nLoad average at the end: %s%n", ClosedLoop.loadAverage()));
     }
     Path out = Path.of("target", "benchmark", "public-site-"
         + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".md");
@@ -178,30 +164,9 @@ public final class PublicSiteBenchmark {
 
   // --- scenarios -----------------------------------------------------------------------------
 
-  /** What a request returned: its status, its body and a text that every good answer contains. */
-  record Answer(int status, String body, String marker) {}
-
-  /**
-   * @param action one request, for a random choice where the scenario has one
-   * @param check the full check of an answer: null when it is right, otherwise what is wrong
-   */
-  record Scenario(String name, String request, Function<Random, Answer> action, Function<Answer, String> check) {
-
-    String check(Answer answer) {
-      if (answer.status() != 200) {
-        return "HTTP " + answer.status();
-      }
-      if (!answer.body().contains(answer.marker())) {
-        return "the answer does not contain " + answer.marker();
-      }
-      return check.apply(answer);
-    }
-  }
-
-  private static List<Scenario> scenarios(Connection db, String base, PublishedStorySearch search,
+  static List<Scenario> scenarios(Connection db, String base, PublishedStorySearch search,
       StringBuilder report) throws SQLException {
-    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    HttpClient http = ClosedLoop.client();
     List<String> published = strings(db, "select reference from story where status = 'PUBLISHED'");
     Set<String> publishedSet = new HashSet<>(published);
     int pages = (published.size() + PAGE_SIZE - 1) / PAGE_SIZE;
@@ -230,9 +195,6 @@ public final class PublicSiteBenchmark {
     report.append(words);
 
     List<Scenario> scenarios = new ArrayList<>();
-    // The ceiling: a static file served by the same application (same filters, same connector).
-    scenarios.add(new Scenario("static", "/css/carevoice.css", random -> get(http, base + "/css/carevoice.css",
-        ".cv-story-text"), answer -> null));
     scenarios.add(page("list", http, base, "/stories", firstPage));
     scenarios.add(page("list-deep", http, base, "/stories?page=" + deepPage, deep));
     scenarios.add(page("list-filtered", http, base, "/stories?service=" + service + "&responded=yes",
@@ -241,9 +203,9 @@ public final class PublicSiteBenchmark {
     scenarios.add(matches("search-rare", http, base, "/stories?q=" + encode(rareWord), rare));
     scenarios.add(new Scenario("story", "/stories/{random reference}", random -> {
       String reference = published.get(random.nextInt(published.size()));
-      return get(http, base + "/stories/" + reference, reference);
-    }, answer -> references(answer.body()).equals(List.of(answer.marker())) ? null
-        : "expected only " + answer.marker() + ", found " + references(answer.body())));
+      return ClosedLoop.get(http, base + "/stories/" + reference, reference);
+    }, answer -> ClosedLoop.references(answer.body()).equals(List.of(answer.marker())) ? null
+        : "expected only " + answer.marker() + ", found " + ClosedLoop.references(answer.body())));
     scenarios.add(matches("api-list", http, base, "/api/v1/stories?take=10", publishedSet));
     scenarios.add(matches("api-search-common", http, base, "/api/v1/stories?q=" + encode(COMMON_WORD) + "&take=10",
         common));
@@ -261,15 +223,15 @@ public final class PublicSiteBenchmark {
 
   /** A list in a known order: exactly the expected page. */
   private static Scenario page(String name, HttpClient http, String base, String path, List<String> expected) {
-    return new Scenario(name, path, random -> get(http, base + path, "CV-"), answer -> {
-      List<String> found = references(answer.body());
+    return new Scenario(name, path, random -> ClosedLoop.get(http, base + path, "CV-"), answer -> {
+      List<String> found = ClosedLoop.references(answer.body());
       return found.equals(expected) ? null : "expected " + expected + ", found " + found;
     });
   }
 
   /** A search: a full page (or all matches) of matching stories only. */
   private static Scenario matches(String name, HttpClient http, String base, String path, Set<String> expected) {
-    return new Scenario(name, path, random -> get(http, base + path, "CV-"), answer -> matching(answer, expected));
+    return new Scenario(name, path, random -> ClosedLoop.get(http, base + path, "CV-"), answer -> matching(answer, expected));
   }
 
   private static Scenario direct(String name, String request, PublishedStorySearch search, StorySearch query,
@@ -280,138 +242,17 @@ public final class PublicSiteBenchmark {
           .collect(Collectors.joining(" "));
       return new Answer(200, body, "CV-");
     }, answer -> expected != null ? matching(answer, expected)
-        : references(answer.body()).equals(expectedPage) ? null : "expected " + expectedPage + ", found "
-            + references(answer.body()));
+        : ClosedLoop.references(answer.body()).equals(expectedPage) ? null : "expected " + expectedPage + ", found "
+            + ClosedLoop.references(answer.body()));
   }
 
   private static String matching(Answer answer, Set<String> expected) {
-    List<String> found = references(answer.body());
+    List<String> found = ClosedLoop.references(answer.body());
     if (found.size() != Math.min(PAGE_SIZE, expected.size())) {
       return "expected " + Math.min(PAGE_SIZE, expected.size()) + " stories, found " + found.size();
     }
     List<String> wrong = found.stream().filter(reference -> !expected.contains(reference)).toList();
     return wrong.isEmpty() ? null : "stories that do not match: " + wrong;
-  }
-
-  private static Answer get(HttpClient http, String url, String marker) {
-    try {
-      HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-          .timeout(Duration.ofSeconds(30)).header("Accept", "text/html,application/json").GET().build(),
-          HttpResponse.BodyHandlers.ofString());
-      return new Answer(response.statusCode(), response.body(), marker);
-    } catch (IOException e) {
-      return new Answer(-1, e.toString(), marker);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new Answer(-1, e.toString(), marker);
-    }
-  }
-
-  /** The story references in an answer, each once, in order of appearance. */
-  private static List<String> references(String body) {
-    Set<String> found = new LinkedHashSet<>();
-    Matcher matcher = REFERENCE.matcher(body);
-    while (matcher.find()) {
-      found.add(matcher.group());
-    }
-    return List.copyOf(found);
-  }
-
-  /** Each page's rate over the static file's with the same number of users, measured in this run. */
-  private static String ratios(List<Result> results) {
-    StringBuilder line = new StringBuilder();
-    for (Result ceiling : results) {
-      if (!ceiling.scenario().name().equals("static") || ceiling.latencies().length == 0) {
-        continue;
-      }
-      double rate = ceiling.latencies().length / ceiling.seconds();
-      line.append(String.format(Locale.UK, "%nRate over the static file's (%,.0f req/s), %d users:", rate,
-          ceiling.users()));
-      for (Result page : results) {
-        if (page.users() == ceiling.users() && !page.scenario().name().equals("static")
-            && !page.scenario().name().startsWith("direct")) {
-          line.append(String.format(Locale.UK, " %s=%.3f", page.scenario().name(),
-              page.latencies().length / page.seconds() / rate));
-        }
-      }
-    }
-    return line.append('\n').toString();
-  }
-
-  // --- load ----------------------------------------------------------------------------------
-
-  record Result(Scenario scenario, int users, long[] latencies, double seconds, long errors, String firstError) {
-
-    String row() {
-      long[] sorted = latencies.clone();
-      Arrays.sort(sorted);
-      return String.format(Locale.UK, "| %s | `%s` | %d | %,d | %,.0f | %.1f | %.1f | %.1f | %.0f | %s | %s |",
-          scenario.name(), scenario.request(), users, sorted.length, sorted.length / seconds, ms(sorted, 0.50),
-          ms(sorted, 0.95), ms(sorted, 0.99), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6,
-          errors == 0 ? "0" : errors + " (" + firstError + ")", loadAverage().split(" ")[0]);
-    }
-
-    private static double ms(long[] sorted, double quantile) {
-      if (sorted.length == 0) {
-        return 0;
-      }
-      int index = (int) Math.ceil(quantile * sorted.length) - 1;
-      return sorted[Math.max(0, Math.min(index, sorted.length - 1))] / 1e6;
-    }
-  }
-
-  private static Result run(Scenario scenario, int users, int seconds) throws InterruptedException {
-    long[][] perUser = new long[users][];
-    long[] errors = new long[users];
-    AtomicReference<String> firstError = new AtomicReference<>();
-    CountDownLatch ready = new CountDownLatch(users);
-    CountDownLatch go = new CountDownLatch(1);
-    List<Thread> threads = new ArrayList<>();
-    long[] window = new long[2];
-    for (int u = 0; u < users; u++) {
-      int user = u;
-      Thread thread = new Thread(() -> {
-        long[] latencies = new long[4096];
-        int count = 0;
-        Random random = ThreadLocalRandom.current();
-        ready.countDown();
-        try {
-          go.await();
-        } catch (InterruptedException e) {
-          return;
-        }
-        long until = window[1];
-        while (System.nanoTime() < until) {
-          long start = System.nanoTime();
-          Answer answer = scenario.action().apply(random);
-          long took = System.nanoTime() - start;
-          boolean ok = answer.status() == 200 && answer.body().contains(answer.marker());
-          String problem = ok && count % FULL_CHECK_EVERY == 0 ? scenario.check(answer) : ok ? null
-              : scenario.check(answer);
-          if (problem != null) {
-            errors[user]++;
-            firstError.compareAndSet(null, problem.length() > 200 ? problem.substring(0, 200) : problem);
-          }
-          if (count == latencies.length) {
-            latencies = Arrays.copyOf(latencies, count * 2);
-          }
-          latencies[count++] = took;
-        }
-        perUser[user] = Arrays.copyOf(latencies, count);
-      }, "bench-user-" + u);
-      threads.add(thread);
-      thread.start();
-    }
-    ready.await();
-    window[0] = System.nanoTime();
-    window[1] = window[0] + seconds * 1_000_000_000L;
-    go.countDown();
-    for (Thread thread : threads) {
-      thread.join();
-    }
-    double elapsed = (System.nanoTime() - window[0]) / 1e9;
-    long[] all = Arrays.stream(perUser).flatMapToLong(Arrays::stream).toArray();
-    return new Result(scenario, users, all, elapsed, Arrays.stream(errors).sum(), firstError.get());
   }
 
   // --- application and database --------------------------------------------------------------
@@ -452,7 +293,7 @@ public final class PublicSiteBenchmark {
     }
   }
 
-  private static List<String> strings(Connection db, String sql) throws SQLException {
+  static List<String> strings(Connection db, String sql) throws SQLException {
     List<String> values = new ArrayList<>();
     try (Statement statement = db.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
       while (rows.next()) {
@@ -462,7 +303,7 @@ public final class PublicSiteBenchmark {
     return values;
   }
 
-  private static long publishedIn(String database) {
+  static long publishedIn(String database) {
     try (Connection connection = DriverManager.getConnection(jdbcUrl(database), USER, PASSWORD)) {
       List<String> count = strings(connection, "select count(*) from story where status = 'PUBLISHED'");
       return Long.parseLong(count.get(0));
@@ -471,7 +312,7 @@ public final class PublicSiteBenchmark {
     }
   }
 
-  private static String machine() throws IOException {
+  static String machine() throws IOException {
     String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(line -> line.startsWith("model name"))
         .findFirst().map(line -> line.substring(line.indexOf(':') + 1).strip()).orElse("?");
     String postgres;
@@ -486,10 +327,10 @@ public final class PublicSiteBenchmark {
     return String.format(Locale.UK, "Machine: %d cores (%s), %.0f GiB RAM, Java %s (max heap %,d MiB), %s %s;"
             + " load average at start %s%nPostgreSQL on the same machine: %s%n", Runtime.getRuntime().availableProcessors(),
         cpu, totalMemoryGib(), System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20,
-        System.getProperty("os.name"), System.getProperty("os.arch"), loadAverage(), postgres);
+        System.getProperty("os.name"), System.getProperty("os.arch"), ClosedLoop.loadAverage(), postgres);
   }
 
-  private static String data(Connection db) throws SQLException {
+  static String data(Connection db) throws SQLException {
     return String.format(Locale.UK, "Data: %s published stories (%s rejected), %s with a published response,"
             + " %s tags, %s services; words per story %s; story table %s with indexes and TOAST, database %s%n",
         value(db, "select to_char(count(*), 'FM999,999,999') from story where status = 'PUBLISHED'"),
@@ -503,7 +344,7 @@ public final class PublicSiteBenchmark {
         value(db, "select pg_size_pretty(pg_database_size(current_database()))"));
   }
 
-  private static String value(Connection db, String sql) throws SQLException {
+  static String value(Connection db, String sql) throws SQLException {
     return strings(db, sql).get(0);
   }
 
@@ -512,23 +353,14 @@ public final class PublicSiteBenchmark {
         .map(line -> Long.parseLong(line.replaceAll("\\D", ""))).findFirst().orElse(0L) / 1024.0 / 1024.0;
   }
 
-  private static String loadAverage() {
-    try {
-      String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
-      return parts[0] + " " + parts[1] + " " + parts[2];
-    } catch (IOException e) {
-      return "?";
-    }
-  }
-
-  private static void adminSql(String sql) throws SQLException {
+  static void adminSql(String sql) throws SQLException {
     try (Connection connection = DriverManager.getConnection(jdbcUrl(ADMIN_DATABASE), USER, PASSWORD);
         Statement statement = connection.createStatement()) {
       statement.execute(sql);
     }
   }
 
-  private static String jdbcUrl(String database) {
+  static String jdbcUrl(String database) {
     return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + database;
   }
 

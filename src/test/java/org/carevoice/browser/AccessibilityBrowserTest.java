@@ -36,8 +36,8 @@ import org.springframework.test.context.ActiveProfiles;
  *
  * <p>Keyboard tests move only with key presses (Tab, Shift+Tab, Enter, Space, arrows, typing into
  * the focused element); scripts run only to read the page (where focus is, whether it shows). The
- * one exception: the author's private link points at the configured public address
- * (carevoice.public-base-url), not at this test's random port, so the test opens its path here.
+ * one exception: the author's private link is an absolute link to the public address
+ * (carevoice.public-base-url, or this server when unset), so the test opens its path here.
  *
  * <p>axe-core comes from the build (src/main/frontend/node_modules, see {@link Axe}); this class
  * shares the Spring context of {@link TasklistModerationBrowserTest} (same configuration).
@@ -455,8 +455,8 @@ class AccessibilityBrowserTest extends OneBrowserPerClass {
     String href = privateLink.getAttribute("href");
     assertThat(href).matches(".*/my-story/[A-Za-z0-9_-]{43}");
     assertFocusVisible();
-    // The link is on the configured public address (carevoice.public-base-url), not on this test's
-    // random port: the one step the keyboard cannot take here is opening it on this server.
+    // The link is absolute, on the public address (carevoice.public-base-url, or this server when
+    // unset): the one step the keyboard cannot take here is opening it on this server.
     driver.get(url(href.substring(href.indexOf("/my-story/"))));
     waitForPage("/my-story/", "Your story");
     assertThat(driver.findElement(By.tagName("h1")).getText()).contains(reference);

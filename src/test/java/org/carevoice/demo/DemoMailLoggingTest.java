@@ -14,7 +14,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -33,12 +35,14 @@ class DemoMailLoggingTest {
 
   @Autowired Notifications notifications;
   @Autowired PlatformTransactionManager transactionManager;
+  @Autowired ObjectProvider<JavaMailSender> mailSender;
 
   DemoMailCapture capture;
 
   @BeforeEach
   void startTheDemoMailCatcher() {
-    capture = new DemoMailCapture(new DemoProperties("demo", new DemoProperties.MailCapture(true, TEST_SMTP_PORT)));
+    capture = new DemoMailCapture(new DemoProperties("demo", new DemoProperties.MailCapture(true, TEST_SMTP_PORT)),
+        mailSender);
     capture.afterPropertiesSet();
   }
 
