@@ -57,6 +57,13 @@ public class CareService {
     this.managerGroup = managerGroup;
   }
 
+  /** As read for the cached tree ({@link OrganisationTree}): a detached copy of a row. */
+  CareService(Long id, Site site, String slug, String name, ServiceType type, String responderGroup,
+      String managerGroup) {
+    this(site, slug, name, type, responderGroup, managerGroup);
+    this.id = id;
+  }
+
   public Long getId() {
     return id;
   }

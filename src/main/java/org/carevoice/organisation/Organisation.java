@@ -31,6 +31,12 @@ public class Organisation {
     this.name = name;
   }
 
+  /** As read for the cached tree ({@link OrganisationTree}): a detached copy of a row. */
+  Organisation(Long id, String slug, String name) {
+    this(slug, name);
+    this.id = id;
+  }
+
   public Long getId() {
     return id;
   }

@@ -39,6 +39,12 @@ public class Site {
     this.name = name;
   }
 
+  /** As read for the cached tree ({@link OrganisationTree}): a detached copy of a row. */
+  Site(Long id, Organisation organisation, String slug, String name) {
+    this(organisation, slug, name);
+    this.id = id;
+  }
+
   public Long getId() {
     return id;
   }

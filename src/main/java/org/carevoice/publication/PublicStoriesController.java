@@ -16,7 +16,6 @@ import org.carevoice.story.StorySearch;
 import org.carevoice.story.StorySearchResult;
 import org.carevoice.story.StorySort;
 import org.carevoice.story.StoryService;
-import org.carevoice.story.StoryTags;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -43,11 +42,13 @@ class PublicStoriesController {
   private final StoryCards cards;
   private final MessageSource messages;
   private final CelebrationService celebrations;
+  private final FilterOptions options;
 
   PublicStoriesController(StoryService stories, PublishedStorySearch search, ResponseService responses,
       AuthorReplyService replies, OrganisationService organisation, StoryCards cards, MessageSource messages,
-      CelebrationService celebrations) {
+      CelebrationService celebrations, FilterOptions options) {
     this.celebrations = celebrations;
+    this.options = options;
     this.cards = cards;
     this.messages = messages;
     this.stories = stories;
@@ -61,8 +62,7 @@ class PublicStoriesController {
   String list(@ModelAttribute("browse") BrowseRequest browse, Model model, HttpServletResponse response) {
     StorySearch criteria = browse.toSearch(organisation);
     int page = browse.pageNumber();
-    model.addAttribute("tree", organisation.tree());
-    model.addAttribute("tagGroups", StoryTags.BY_GROUP);
+    model.addAttribute("options", options.chosen(browse));
     model.addAttribute("sorts", StorySort.values());
     model.addAttribute("filtered", browse.isFiltered());
     if (criteria == null) {

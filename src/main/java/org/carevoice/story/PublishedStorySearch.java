@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.carevoice.organisation.OrganisationService;
+import org.carevoice.organisation.OrganisationService.Place;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -41,9 +43,12 @@ public class PublishedStorySearch {
   private final NamedParameterJdbcTemplate jdbc;
   private final StoryService stories;
   private final boolean postgres;
+  private final OrganisationService organisation;
 
-  PublishedStorySearch(NamedParameterJdbcTemplate jdbc, StoryService stories, DataSource dataSource) {
+  PublishedStorySearch(NamedParameterJdbcTemplate jdbc, StoryService stories, DataSource dataSource,
+      OrganisationService organisation) {
     this.jdbc = jdbc;
+    this.organisation = organisation;
     this.stories = stories;
     this.postgres = isPostgres(dataSource);
   }
@@ -82,9 +87,9 @@ public class PublishedStorySearch {
     if (search.text() != null) {
       conditions.add(textCondition(search.text(), params));
     }
-    if (!placeCondition(search.service(), "cs.slug", conditions)
-        || !placeCondition(search.site(), "si.slug", conditions)
-        || !placeCondition(search.organisation(), "o.slug", conditions)) {
+    if (!placeCondition(search.service(), Place.SERVICE, conditions)
+        || !placeCondition(search.site(), Place.SITE, conditions)
+        || !placeCondition(search.organisation(), Place.ORGANISATION, conditions)) {
       return null;
     }
     if (search.tag() != null) {
@@ -108,19 +113,17 @@ public class PublishedStorySearch {
 
   /**
    * Stories about one of the services of a service, site or organisation slug. The slug is
-   * resolved to service ids first, and the ids (numbers read from our own table) are written into
+   * resolved to service ids first (from the organisation tree in memory), and the ids (numbers read from our own table) are written into
    * the query: so the planner knows how many stories those services have (a large one has
    * thousands) instead of guessing an average, also when the driver reuses a prepared statement.
    *
    * @return false when the slug names no service, so nothing can match
    */
-  private boolean placeCondition(String slug, String column, List<String> conditions) {
+  private boolean placeCondition(String slug, Place place, List<String> conditions) {
     if (slug == null) {
       return true;
     }
-    List<Long> serviceIds = jdbc.queryForList("select cs.id from care_service cs join site si on si.id = cs.site_id"
-        + " join organisation o on o.id = si.organisation_id where " + column + " = :slug",
-        new MapSqlParameterSource("slug", slug), Long.class);
+    List<Long> serviceIds = organisation.serviceIds(place, slug);
     if (serviceIds.isEmpty()) {
       return false;
     }

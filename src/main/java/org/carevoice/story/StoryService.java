@@ -175,8 +175,10 @@ public class StoryService {
   /** Published stories by id, in the order of the ids, with their services. */
   public List<Story> findPublishedByIds(List<Long> storyIds) {
     Map<Long, Story> byId = new java.util.HashMap<>();
-    stories.findAllById(storyIds).stream().filter(story -> story.getStatus() == StoryStatus.PUBLISHED)
-        .forEach(story -> byId.put(story.getId(), withServices(story)));
+    if (storyIds.isEmpty()) {
+      return List.of();
+    }
+    stories.findPublishedByIdIn(storyIds).forEach(story -> byId.put(story.getId(), withServices(story)));
     return storyIds.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
   }
 
