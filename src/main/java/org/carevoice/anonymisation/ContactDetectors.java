@@ -4,6 +4,7 @@ import com.google.i18n.phonenumbers.PhoneNumberMatch;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,19 +35,42 @@ class ContactDetectors {
 
   private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
+  /*
+   * Each pattern below runs only on a text holding the one literal that every match of it must
+   * hold ("@"; "dot"; "://", "www." or a domain ending): most stories hold none, and a pattern that
+   * starts with a word boundary otherwise tests it at every character of the text. The literals
+   * are looked for in the lower-cased text, since the patterns ignore ASCII case.
+   */
+
   @Bean
   IdentifierDetector emailDetector() {
     return text -> {
-      List<Finding> findings = new ArrayList<>(TextPatterns.findAll(text, EMAIL, 0, FindingType.EMAIL, 0.99, s -> true));
-      findings.addAll(TextPatterns.findAll(text, SPOKEN_EMAIL, 0, FindingType.EMAIL, 0.85,
-          s -> s.toLowerCase().matches(".*\\bdot\\b.*|.*\\(dot\\).*|.*\\[dot\\].*")));
+      List<Finding> findings = new ArrayList<>();
+      if (text.indexOf('@') >= 0) {
+        findings.addAll(TextPatterns.findAll(text, EMAIL, 0, FindingType.EMAIL, 0.99, s -> true));
+      }
+      if (lowerCase(text).contains("dot")) {
+        findings.addAll(TextPatterns.findAll(text, SPOKEN_EMAIL, 0, FindingType.EMAIL, 0.85,
+            s -> s.toLowerCase().matches(".*\\bdot\\b.*|.*\\(dot\\).*|.*\\[dot\\].*")));
+      }
       return findings;
     };
   }
 
   @Bean
   IdentifierDetector urlDetector() {
-    return text -> TextPatterns.findAll(text, URL, 0, FindingType.URL, 0.95, s -> !s.contains("@"));
+    return text -> {
+      String lower = lowerCase(text);
+      if (!lower.contains("://") && !lower.contains("www.") && !lower.contains(".co") && !lower.contains(".org")
+          && !lower.contains(".net") && !lower.contains(".scot")) {
+        return List.of();
+      }
+      return TextPatterns.findAll(text, URL, 0, FindingType.URL, 0.95, s -> !s.contains("@"));
+    };
+  }
+
+  private static String lowerCase(String text) {
+    return text.toLowerCase(Locale.ROOT);
   }
 
   @Bean

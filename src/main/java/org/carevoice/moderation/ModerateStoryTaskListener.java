@@ -90,7 +90,7 @@ public class ModerateStoryTaskListener implements TaskListener {
 
   private void prepare(DelegateTask task) {
     ModerationView story = stories.moderationView(STORY_ID.get(task));
-    ScanResult scan = scanner.scan(story.body());
+    ScanResult scan = scanner.scanTail(story.textToScan(), story.body());
     PRIVATE_TITLE.setLocal(task, story.title());
     PRIVATE_TEXT.setLocal(task, story.body());
     PRIVATE_MESSAGE_TO_AUTHOR.setLocal(task, "");

@@ -13,4 +13,10 @@ import java.util.Set;
  */
 public record ModerationView(Long id, String reference, String title, String body, String services,
     List<Long> serviceIds, List<String> signals, String findingsJson, Set<String> tags, String moderatedBy,
-    Channel channel) {}
+    Channel channel) {
+
+  /** The title and body as the case scans them for identifiers ({@link StoryService#textToScan(Long)}). */
+  public String textToScan() {
+    return StoryService.textToScan(title, body);
+  }
+}

@@ -81,10 +81,11 @@ public class StoryService {
     }
     String token = TrackingToken.generate();
     Instant now = now();
-    Story story = stories.save(new Story(references.next(Year.from(now.atZone(SCOTLAND))), submission.title().strip(),
+    // Whole before it is saved: one INSERT, no UPDATE of the row (and of its search text) after it.
+    Story story = new Story(references.next(Year.from(now.atZone(SCOTLAND))), submission.title().strip(),
         submission.body().strip(), submission.authorPseudonym().strip(), stripToNull(submission.authorEmail()),
         submission.relationship(), submission.happenedIn(), services, submission.channel(), TrackingToken.hash(token),
-        now));
+        now);
     story.tagOnSubmission(submission.tags());
     if (enteredBy != null) {
       story.enteredBy(enteredBy);
@@ -92,6 +93,7 @@ public class StoryService {
     if (submission.honeypotTripped()) {
       story.tripHoneypot();
     }
+    story = stories.save(story);
     stories.flush();
     lifecycle.start(story);
     tellAuthor(story, "story-received", Map.of("reference", story.getReference(), "trackingUrl", trackingUrl(token)));
@@ -206,9 +208,14 @@ public class StoryService {
   }
 
   /** Title and text, as one text to scan for identifiers. */
+  /** A story's text as its case scans it for identifiers and records the findings: the title, a blank line, the body. */
+  static String textToScan(String title, String body) {
+    return title + "\n\n" + body;
+  }
+
   public String textToScan(Long storyId) {
     Story story = require(storyId);
-    return story.getTitle() + "\n\n" + story.getBody();
+    return textToScan(story.getTitle(), story.getBody());
   }
 
   @Transactional

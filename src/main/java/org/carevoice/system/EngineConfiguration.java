@@ -53,4 +53,10 @@ class EngineConfiguration {
       }
     };
   }
+
+  /** Job acquisition reads the due jobs through an index, not every timer of every open case. */
+  @Bean
+  ProcessEnginePlugin jobAcquisitionByDueDate() {
+    return new JobAcquisitionByDueDate();
+  }
 }

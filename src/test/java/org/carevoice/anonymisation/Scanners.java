@@ -13,9 +13,14 @@ final class Scanners {
 
   /** Every detector, with the given name detector (e.g. one whose name lists leave some names out). */
   static IdentifierScanner with(PersonNameDetector names) {
+    return new IdentifierScanner(detectors(names));
+  }
+
+  /** Every detector, as the application has them. */
+  static List<IdentifierDetector> detectors(PersonNameDetector names) {
     ContactDetectors contacts = new ContactDetectors();
-    return new IdentifierScanner(List.of(names, new HealthNumberDetector(), new DateOfBirthDetector(),
-        new AddressDetector(), new AgeDetector(), contacts.emailDetector(), contacts.urlDetector(), contacts.phoneDetector(),
-        contacts.postcodeDetector()));
+    return List.of(names, new HealthNumberDetector(), new DateOfBirthDetector(), new AddressDetector(),
+        new AgeDetector(), contacts.emailDetector(), contacts.urlDetector(), contacts.phoneDetector(),
+        contacts.postcodeDetector());
   }
 }

@@ -60,8 +60,14 @@ public final class RatiosBenchmark {
   private static final int STORIES = Integer.getInteger("bench.stories", QUICK ? 5_000 : 100_000);
   private static final int SECONDS = Integer.getInteger("bench.seconds", QUICK ? 5 : 20);
   private static final int WARMUP = Integer.getInteger("bench.warmup", QUICK ? 2 : 5);
-  /** Seconds shared by the static file and the four pages before the first is measured (JIT). */
+  /**
+   * Seconds for the JIT before the first measured window of each side: the floor's engine and the
+   * submissions each get this much load first (2 threads or clients), the static file and the four
+   * pages share it. A server runs warm; without this the first windows measure the JIT compiler.
+   */
   private static final int JVM_WARMUP = Integer.getInteger("bench.jvmWarmup", QUICK ? 10 : 50);
+  /** {@code -Dbench.pages=false}: only the floor and the submissions (a shorter loop while working on them). */
+  private static final boolean PAGES_TOO = !"false".equals(System.getProperty("bench.pages"));
   /** Longest wait for the cases of a submission phase to reach their moderation task. */
   private static final int DRAIN = Integer.getInteger("bench.drain", QUICK ? 60 : 180);
   /** Longest wait for the application to start (a first start on a busy machine took over 5 minutes). */
@@ -137,6 +143,7 @@ public final class RatiosBenchmark {
           + " database " + FLOOR_DATABASE);
       Map<Integer, Result> floor = new LinkedHashMap<>();
       try (EngineFloor engine = floorEngine.join()) {
+        engine.measure(CLIENTS.get(0), JVM_WARMUP);
         for (int threads : CLIENTS) {
           engine.measure(threads, WARMUP);
           Result result = engine.measure(threads, SECONDS);
@@ -155,6 +162,13 @@ public final class RatiosBenchmark {
       try (CaseWatch watch = new CaseWatch(DriverManager.getConnection(PublicSiteBenchmark.jdbcUrl(DATABASE),
           PublicSiteBenchmark.USER, PublicSiteBenchmark.PASSWORD))) {
         Submissions post = new Submissions(base, password, slugs(db), watch);
+        watch.phase("JIT warm-up");
+        ClosedLoop.run(post.scenario(), CLIENTS.get(0), JVM_WARMUP);
+        // The engine's tables were empty when the application started; a server that has run for a
+        // while has had them analysed by autovacuum, so its plans are made with real row counts.
+        try (Statement statement = db.createStatement()) {
+          statement.execute("analyze");
+        }
         for (int clients : CLIENTS) {
           watch.phase("warm-up " + clients);
           ClosedLoop.run(post.scenario(), clients, WARMUP);
@@ -182,6 +196,13 @@ public final class RatiosBenchmark {
       print(String.format(Locale.UK, "  emails received by the SMTP catcher: %,d", mail.getReceivedMessages().length));
       mail.purgeEmailFromAllMailboxes();
 
+      double submissionRatio = CLIENTS.stream().mapToDouble(c -> submissions.get(c).perSecond()
+          / floor.get(c).perSecond()).min().orElse(0);
+      if (!PAGES_TOO) {
+        print(String.format(Locale.ROOT, "submission/floor=%.2f (pages not measured: -Dbench.pages=false)",
+            submissionRatio));
+        return;
+      }
       print("");
       HttpClient http = ClosedLoop.client();
       Scenario staticFile = staticFile(http, base);
@@ -227,8 +248,6 @@ public final class RatiosBenchmark {
           since == 0 ? "" : String.format(Locale.UK, ", %d s since bench/run began (with the build)",
               Instant.now().getEpochSecond() - since), ClosedLoop.loadAverage()));
 
-      double submissionRatio = CLIENTS.stream().mapToDouble(c -> submissions.get(c).perSecond()
-          / floor.get(c).perSecond()).min().orElse(0);
       Result list = measured.get("list");
       Result story = measured.get("story");
       print(String.format(Locale.ROOT, "submission/floor=%.2f list/ceiling=%.2f story/ceiling=%.2f p95_list_ms=%d"
@@ -374,9 +393,11 @@ public final class RatiosBenchmark {
     }
 
     private void poll() {
-      String sql = "select e.business_key_ from act_ru_task t join act_ru_execution e on e.id_ = t.proc_inst_id_"
-          + " where t.task_def_key_ = '" + StoryLifecycle.Elements.USER_TASK_MODERATE_STORY + "'"
-          + " and e.business_key_ = any(?)";
+      // From the awaited cases' executions (index on the business key) to their tasks: asked 100 times
+      // a second, a scan of every open task would cost the database more than the stories it measures.
+      String sql = "select distinct e.business_key_ from act_ru_execution e where e.business_key_ = any(?)"
+          + " and exists (select 1 from act_ru_task t where t.proc_inst_id_ = e.proc_inst_id_"
+          + " and t.task_def_key_ = '" + StoryLifecycle.Elements.USER_TASK_MODERATE_STORY + "')";
       try (PreparedStatement statement = connection.prepareStatement(sql)) {
         while (running) {
           String[] awaited = accepted.keySet().stream().filter(reference -> !seen.containsKey(reference))
