@@ -4,6 +4,7 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
@@ -30,6 +31,7 @@ import org.hibernate.annotations.BatchSize;
  */
 @Entity
 @Table(name = "story")
+@EntityListeners(StoryWrites.class)
 public class Story {
 
   public static final int TITLE_MAX = 150;

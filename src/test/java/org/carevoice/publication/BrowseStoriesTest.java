@@ -45,6 +45,7 @@ class BrowseStoriesTest {
   @Autowired ResponseService responses;
   @Autowired OrganisationService organisation;
   @Autowired JdbcTemplate jdbc;
+  @Autowired org.carevoice.story.PublishedStorySearch search;
   @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
 
   private String marker;
@@ -218,6 +219,27 @@ class BrowseStoriesTest {
       titles.add(matcher.group(1));
     }
     return titles;
+  }
+
+  @Test
+  void theWholeListsCount_isKept_untilAStoryIsWrittenHere() {
+    long before = search.search(org.carevoice.story.StorySearch.all(), 0, 10).total();
+    Story published = publish("Counted " + marker, "wishaw-maternity", "2026-06-01", null);
+    assertThat(search.search(org.carevoice.story.StorySearch.all(), 0, 10).total())
+        .as("a story published on this node is counted at once").isEqualTo(before + 1);
+
+    // A row written behind the application's back (another node, SQL) waits for the count's time to live.
+    jdbc.update("update story set status = 'WITHDRAWN' where id = ?", published.getId());
+    assertThat(search.search(org.carevoice.story.StorySearch.all(), 0, 10).total()).isEqualTo(before + 1);
+    assertThat(search.search(org.carevoice.story.StorySearch.ofService("wishaw-maternity"), 0, 1000).total())
+        .as("a narrowed list is counted each time").isEqualTo(
+            jdbc.queryForObject("select count(*) from story s join story_service ss on ss.story_id = s.id"
+                + " join care_service c on c.id = ss.service_id where s.status = 'PUBLISHED'"
+                + " and c.slug = 'wishaw-maternity'", Long.class));
+
+    publish("Counted again " + marker, "wishaw-maternity", "2026-06-02", null);
+    assertThat(search.search(org.carevoice.story.StorySearch.all(), 0, 10).total())
+        .as("any story written here makes it count again").isEqualTo(before + 1);
   }
 
   private Story publish(String title, String serviceSlug, String publishedOn, String tag) {
