@@ -25,14 +25,13 @@ import org.carevoice.publicapi.ApiJson.StoryDetail;
 import org.carevoice.publicapi.ApiJson.StoryPage;
 import org.carevoice.publicapi.ApiJson.StorySummary;
 import org.carevoice.response.AuthorReply;
-import org.carevoice.response.AuthorReplyService;
 import org.carevoice.response.Response;
-import org.carevoice.response.ResponseService;
+import org.carevoice.publication.PublishedStoryReader;
+import org.carevoice.publication.StoryCards;
 import org.carevoice.story.PublishedStorySearch;
 import org.carevoice.story.Story;
 import org.carevoice.story.StorySearch;
 import org.carevoice.story.StorySearchResult;
-import org.carevoice.publication.StoryCards;
 import org.carevoice.story.StoryService;
 import org.carevoice.system.SiteProperties;
 import org.springframework.stereotype.Service;
@@ -50,19 +49,17 @@ class PublicApiReader {
 
   private final PublishedStorySearch search;
   private final StoryService stories;
-  private final ResponseService responses;
-  private final AuthorReplyService replies;
+  private final PublishedStoryReader published;
   private final OrganisationService organisation;
   private final SiteProperties site;
   private final StoryCards cards;
 
-  PublicApiReader(PublishedStorySearch search, StoryService stories, ResponseService responses,
-      AuthorReplyService replies, OrganisationService organisation, SiteProperties site, StoryCards cards) {
+  PublicApiReader(PublishedStorySearch search, StoryService stories, PublishedStoryReader published,
+      OrganisationService organisation, SiteProperties site, StoryCards cards) {
     this.cards = cards;
     this.search = search;
     this.stories = stories;
-    this.responses = responses;
-    this.replies = replies;
+    this.published = published;
     this.organisation = organisation;
     this.site = site;
   }
@@ -75,9 +72,10 @@ class PublicApiReader {
   }
 
   Optional<StoryDetail> story(String reference) {
-    return stories.findPublished(reference).map(story -> {
-      List<Response> answers = responses.publishedFor(story.getId());
-      Map<Long, List<Reply>> repliesByResponse = replies.publishedReplies(story.getId()).stream()
+    return published.read(reference).map(page -> {
+      Story story = page.story();
+      List<Response> answers = page.responses();
+      Map<Long, List<Reply>> repliesByResponse = page.replies().stream()
           .collect(Collectors.groupingBy(AuthorReply::getResponseId, LinkedHashMap::new,
               Collectors.mapping(reply -> new Reply(reply.getBody(), reply.getPublishedAt()), Collectors.toList())));
       List<ResponseJson> responseJson = answers.stream().map(response -> new ResponseJson(

@@ -7,9 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import org.carevoice.organisation.OrganisationService;
-import org.carevoice.response.AuthorReplyService;
+import org.carevoice.publication.PublishedStoryReader.PublishedStory;
 import org.carevoice.response.Response;
-import org.carevoice.response.ResponseService;
 import org.carevoice.story.PublishedStorySearch;
 import org.carevoice.story.Story;
 import org.carevoice.story.StorySearch;
@@ -34,27 +33,23 @@ class PublicStoriesController {
 
   static final int PAGE_SIZE = 10;
 
-  private final StoryService stories;
+  private final PublishedStoryReader reader;
   private final PublishedStorySearch search;
-  private final ResponseService responses;
-  private final AuthorReplyService replies;
   private final OrganisationService organisation;
   private final StoryCards cards;
   private final MessageSource messages;
   private final CelebrationService celebrations;
   private final FilterOptions options;
 
-  PublicStoriesController(StoryService stories, PublishedStorySearch search, ResponseService responses,
-      AuthorReplyService replies, OrganisationService organisation, StoryCards cards, MessageSource messages,
+  PublicStoriesController(PublishedStoryReader reader, PublishedStorySearch search,
+      OrganisationService organisation, StoryCards cards, MessageSource messages,
       CelebrationService celebrations, FilterOptions options) {
     this.celebrations = celebrations;
     this.options = options;
     this.cards = cards;
     this.messages = messages;
-    this.stories = stories;
+    this.reader = reader;
     this.search = search;
-    this.responses = responses;
-    this.replies = replies;
     this.organisation = organisation;
   }
 
@@ -93,13 +88,14 @@ class PublicStoriesController {
 
   @GetMapping("/stories/{reference}")
   String show(@PathVariable String reference, Principal user, Model model) {
-    Story story = stories.findPublished(reference)
+    PublishedStory page = reader.read(reference)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    Story story = page.story();
     model.addAttribute("story", story);
     model.addAttribute("happened", StoryService.monthOf(story));
-    model.addAttribute("responses", responses.publishedFor(story.getId()).stream()
+    model.addAttribute("responses", page.responses().stream()
         .map(response -> new PublicResponse(response, response.daysAfter(story.getPublishedAt()))).toList());
-    model.addAttribute("replies", replies.publishedReplies(story.getId()));
+    model.addAttribute("replies", page.replies());
     // Signed-in staff of the story's services see the way to share and recognise it.
     model.addAttribute("mayCelebrate", user != null && celebrations.mayCelebrate(story, user.getName()));
     return "stories/show";

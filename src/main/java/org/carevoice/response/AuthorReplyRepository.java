@@ -5,7 +5,10 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface AuthorReplyRepository extends JpaRepository<AuthorReply, Long> {
 
-  List<AuthorReply> findByStoryIdAndStatusOrderByPublishedAt(Long storyId, AuthorReply.Status status);
+  /** A story's published replies, oldest first (a query string: translated once, not on every call). */
+  @org.springframework.data.jpa.repository.Query("select r from AuthorReply r where r.storyId = :storyId"
+      + " and r.status = org.carevoice.response.AuthorReply.Status.PUBLISHED order by r.publishedAt, r.id")
+  List<AuthorReply> findPublishedByStoryId(@org.springframework.data.repository.query.Param("storyId") Long storyId);
 
   List<AuthorReply> findByStoryIdOrderById(Long storyId);
 

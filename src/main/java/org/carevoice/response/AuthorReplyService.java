@@ -58,7 +58,7 @@ public class AuthorReplyService {
 
   /** The published replies under a story's responses, for the public page. */
   public List<AuthorReply> publishedReplies(Long storyId) {
-    return replies.findByStoryIdAndStatusOrderByPublishedAt(storyId, AuthorReply.Status.PUBLISHED);
+    return replies.findPublishedByStoryId(storyId);
   }
 
   public AuthorReply find(Long replyId) {

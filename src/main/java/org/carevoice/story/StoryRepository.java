@@ -13,7 +13,15 @@ interface StoryRepository extends JpaRepository<Story, Long> {
       countQuery = "select count(s) from Story s where s.status = org.carevoice.story.StoryStatus.PUBLISHED")
   Page<Story> findPublished(Pageable pageable);
 
-  Optional<Story> findByReferenceAndStatus(String reference, StoryStatus status);
+  /**
+   * A published story with its services and their sites, in one statement. A query string rather
+   * than a derived query: Hibernate translates a derived (criteria) query again on every call, a
+   * query string once (issue 14, the story page).
+   */
+  @Query("""
+      select s from Story s left join fetch s.services sv left join fetch sv.site
+      where s.reference = :reference and s.status = org.carevoice.story.StoryStatus.PUBLISHED""")
+  Optional<Story> findPublishedByReference(@org.springframework.data.repository.query.Param("reference") String reference);
 
   /**
    * The published stories among these ids (a page of a list). A query of its own rather than

@@ -171,7 +171,7 @@ public class StoryService {
 
   /** A published story with its services; empty for any other story, so nothing unpublished leaks. */
   public Optional<Story> findPublished(String reference) {
-    return stories.findByReferenceAndStatus(reference, StoryStatus.PUBLISHED).map(StoryService::withServices);
+    return stories.findPublishedByReference(reference).map(StoryService::withServices);
   }
 
   /** Published stories by id, in the order of the ids, with their services. */
