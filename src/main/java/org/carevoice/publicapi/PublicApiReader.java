@@ -27,8 +27,7 @@ import org.carevoice.publicapi.ApiJson.StorySummary;
 import org.carevoice.response.AuthorReply;
 import org.carevoice.response.Response;
 import org.carevoice.publication.PublishedStoryReader;
-import org.carevoice.publication.StoryCards;
-import org.carevoice.story.PublishedStorySearch;
+import org.carevoice.publication.PublishedStoryReader.StoryList;
 import org.carevoice.story.Story;
 import org.carevoice.story.StorySearch;
 import org.carevoice.story.StorySearchResult;
@@ -47,17 +46,13 @@ class PublicApiReader {
 
   static final int EXCERPT_LENGTH = 200;
 
-  private final PublishedStorySearch search;
   private final StoryService stories;
   private final PublishedStoryReader published;
   private final OrganisationService organisation;
   private final SiteProperties site;
-  private final StoryCards cards;
 
-  PublicApiReader(PublishedStorySearch search, StoryService stories, PublishedStoryReader published,
-      OrganisationService organisation, SiteProperties site, StoryCards cards) {
-    this.cards = cards;
-    this.search = search;
+  PublicApiReader(StoryService stories, PublishedStoryReader published, OrganisationService organisation,
+      SiteProperties site) {
     this.stories = stories;
     this.published = published;
     this.organisation = organisation;
@@ -65,8 +60,9 @@ class PublicApiReader {
   }
 
   StoryPage stories(StorySearch query, int skip, int take) {
-    StorySearchResult result = search.search(query, skip, take);
-    List<StorySummary> items = cards.of(result.stories()).stream()
+    StoryList list = published.list(query, skip, take);
+    StorySearchResult result = list.result();
+    List<StorySummary> items = list.cards().stream()
         .map(card -> summary(card.story(), card.answered())).toList();
     return new StoryPage(items, result.total(), result.totalExact(), skip, take);
   }

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Locale;
 import org.carevoice.organisation.OrganisationService;
 import org.carevoice.publication.PublishedStoryReader.PublishedStory;
+import org.carevoice.publication.PublishedStoryReader.StoryList;
 import org.carevoice.response.Response;
-import org.carevoice.story.PublishedStorySearch;
 import org.carevoice.story.Story;
 import org.carevoice.story.StorySearch;
 import org.carevoice.story.StorySearchResult;
@@ -34,22 +34,17 @@ class PublicStoriesController {
   static final int PAGE_SIZE = 10;
 
   private final PublishedStoryReader reader;
-  private final PublishedStorySearch search;
   private final OrganisationService organisation;
-  private final StoryCards cards;
   private final MessageSource messages;
   private final CelebrationService celebrations;
   private final FilterOptions options;
 
-  PublicStoriesController(PublishedStoryReader reader, PublishedStorySearch search,
-      OrganisationService organisation, StoryCards cards, MessageSource messages,
+  PublicStoriesController(PublishedStoryReader reader, OrganisationService organisation, MessageSource messages,
       CelebrationService celebrations, FilterOptions options) {
     this.celebrations = celebrations;
     this.options = options;
-    this.cards = cards;
     this.messages = messages;
     this.reader = reader;
-    this.search = search;
     this.organisation = organisation;
   }
 
@@ -73,14 +68,15 @@ class PublicStoriesController {
       model.addAttribute("pages", Pages.none());
       return "stories/list";
     }
-    StorySearchResult result = search.search(criteria, (page - 1) * PAGE_SIZE, PAGE_SIZE);
+    StoryList list = reader.list(criteria, (page - 1) * PAGE_SIZE, PAGE_SIZE);
+    StorySearchResult result = list.result();
     if (page > 1 && (result.stories().isEmpty() || page > Pages.count(result.total(), PublicStoriesController.PAGE_SIZE))) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND);
     }
     model.addAttribute("errors", Map.of());
     model.addAttribute("problems", List.of());
     model.addAttribute("result", result);
-    model.addAttribute("cards", cards.of(result.stories()));
+    model.addAttribute("cards", list.cards());
     model.addAttribute("pages", Pages.of(page, result.total(), PAGE_SIZE, browse::link));
     model.addAttribute("page", page);
     return "stories/list";
