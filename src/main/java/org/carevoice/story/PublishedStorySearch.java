@@ -97,10 +97,26 @@ public class PublishedStorySearch {
     // moderation), whose null dates come first in it: with 8,600 of them, a common word's search read
     // each before its first match (127 ms instead of 0.6; docs/performance.md, "Issue 14, second
     // pass"). Not in the count, whose index-only scan of the published ids it would prevent.
-    List<Long> ids = jdbc.queryForList("select s.id from story s where " + where
-        + " and s.published_at is not null order by "
-        + order(search, exact ? total : Long.MAX_VALUE, params) + " limit :take offset :skip", params, Long.class);
+    String matching = " from story s where " + where + " and s.published_at is not null";
+    String orderBy = order(search, exact ? total : Long.MAX_VALUE, params);
+    String query = capped && exact && postgres && !orderBy.startsWith("ts_rank")
+        ? fewMatchesByDate(matching, orderBy)
+        : "select s.id" + matching + " order by " + orderBy;
+    List<Long> ids = jdbc.queryForList(query + " limit :take offset :skip", params, Long.class);
     return new StorySearchResult(stories.findPublishedByIds(ids), total, exact, skip, take);
+  }
+
+  /**
+   * At most {@value #COUNT_LIMIT} matches (counted just before), in date order: found first, then
+   * sorted. Left to itself, PostgreSQL may walk the whole date index newest first and test each
+   * story against the search, expecting matches to come soon; for a rare word or a narrow filter
+   * they do not (a rare word sorted newest first: 342 ms, against 0.5 ms found first;
+   * docs/performance.md, "Issue 14, third pass"). Many matches keep the walk, which then stops at
+   * once.
+   */
+  private static String fewMatchesByDate(String matching, String orderBy) {
+    return "with matching as materialized (select s.id, s.published_at" + matching + ")"
+        + " select s.id from matching s order by " + orderBy;
   }
 
   /**

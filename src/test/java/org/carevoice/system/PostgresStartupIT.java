@@ -138,6 +138,11 @@ class PostgresStartupIT {
           LocalDate.of(2026, 12, 31), false, StorySort.OLDEST))).containsExactly("Zanzibarian babies");
       assertThat(titles(search, new StorySearch("zanzibarian", null, null, null, null, null, null, null, StorySort.OLDEST)))
           .containsExactly("Zanzibarian corridor", "Zanzibarian babies");
+      // A few matches in date order are found first and then sorted (not by walking the date index).
+      StorySearch newest = new StorySearch("zanzibarian", null, null, null, null, null, null, null, StorySort.NEWEST);
+      assertThat(titles(search, newest)).containsExactly("Zanzibarian babies", "Zanzibarian corridor");
+      assertThat(search.search(newest, 1, 1).stories()).extracting(Story::getTitle).containsExactly("Zanzibarian corridor");
+      assertThat(search.search(newest, 1, 1).total()).isEqualTo(2);
       // What people type never breaks the query.
       assertThat(titles(search, new StorySearch("'); drop table story; -- & | ! :*", null, null, null, null, null,
           null, null, null))).isEmpty();
