@@ -98,8 +98,9 @@ public class PublishedStorySearch {
     // each before its first match (127 ms instead of 0.6; docs/performance.md, "Issue 14, second
     // pass"). Not in the count, whose index-only scan of the published ids it would prevent.
     String matching = " from story s where " + where + " and s.published_at is not null";
-    String orderBy = order(search, exact ? total : Long.MAX_VALUE, params);
-    String query = capped && exact && postgres && !orderBy.startsWith("ts_rank")
+    boolean ranked = ranked(search, exact ? total : Long.MAX_VALUE);
+    String orderBy = order(search, ranked);
+    String query = capped && exact && postgres && !ranked
         ? fewMatchesByDate(matching, orderBy)
         : "select s.id" + matching + " order by " + orderBy;
     List<Long> ids = jdbc.queryForList(query + " limit :take offset :skip", params, Long.class);
@@ -214,14 +215,16 @@ public class PublishedStorySearch {
     return String.join(" and ", each);
   }
 
-  private String order(StorySearch search, long total, MapSqlParameterSource params) {
-    return switch (search.sort()) {
-      case OLDEST -> "s.published_at asc, s.id asc";
-      case RELEVANCE -> postgres && search.text() != null && total <= RANK_LIMIT
-          ? "ts_rank(s.search_vector, websearch_to_tsquery('english', :text)) desc, s.published_at desc, s.id desc"
-          : "s.published_at desc, s.id desc";
-      case NEWEST -> "s.published_at desc, s.id desc";
-    };
+  /** Whether the order is by relevance as PostgreSQL ranks it (a text search of few enough matches). */
+  private boolean ranked(StorySearch search, long total) {
+    return search.sort() == StorySort.RELEVANCE && postgres && search.text() != null && total <= RANK_LIMIT;
+  }
+
+  private static String order(StorySearch search, boolean ranked) {
+    if (ranked) {
+      return "ts_rank(s.search_vector, websearch_to_tsquery('english', :text)) desc, s.published_at desc, s.id desc";
+    }
+    return search.sort() == StorySort.OLDEST ? "s.published_at asc, s.id asc" : "s.published_at desc, s.id desc";
   }
 
   private static java.sql.Timestamp startOf(LocalDate day) {
